@@ -1,0 +1,33 @@
+import { isoDate, parseIssueDate, readableDate } from "../model/dates.ts";
+import type { Issue } from "../model/issue.ts";
+import { articleJsonLd, jsonForScript } from "../model/json-ld.ts";
+import { findSeries, seriesHref } from "../model/series.ts";
+import { tagHref } from "../model/tags.ts";
+import { sectionCount, tableOfContents, tocMinimumSections } from "../markdown/table-of-contents.ts";
+import { absoluteUrl, siteMetadata } from "../site.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+/** Filters the layouts use; each one is a pure function from `src/`. */
+export function filtersPlugin(eleventyConfig: EleventyConfig): void {
+  const site = siteMetadata();
+  eleventyConfig.addGlobalData("site", site);
+  eleventyConfig.addFilter("readableDate", (date: string) => readableDate(requireDate(date)));
+  eleventyConfig.addFilter("isoDate", (date: string) => isoDate(requireDate(date)));
+  eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, site.baseUrl));
+  eleventyConfig.addFilter("series", (id: string) => findSeries(id));
+  eleventyConfig.addFilter("seriesHref", seriesHref);
+  eleventyConfig.addFilter("tagHref", tagHref);
+  eleventyConfig.addFilter("tableOfContents", (html: string) => {
+    const entries = tableOfContents(html);
+    return sectionCount(entries) >= tocMinimumSections ? entries : [];
+  });
+  eleventyConfig.addFilter("articleJsonLd", (issue: Issue) =>
+    jsonForScript(articleJsonLd(issue, findSeries(issue.seriesId), site)),
+  );
+}
+
+function requireDate(text: string) {
+  const date = parseIssueDate(text);
+  if (!date) throw new Error(`expected a date like 2022-03-10, got ${JSON.stringify(text)}`);
+  return date;
+}

@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import * as sass from "sass";
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+/** Options for the styles plugin. */
+export interface StylesOptions {
+  /** The Sass entry point. */
+  entry: string;
+  /** Folder, inside the site, the CSS and KaTeX's fonts are written to.
+   *  @default "assets" */
+  outputFolder?: string;
+}
+
+/** The compiled stylesheet: its CSS and its fingerprinted site URL. */
+export interface CompiledStyles {
+  css: string;
+  href: string;
+}
+
+/** Compiles the Sass entry (KaTeX's stylesheet included) and names the file after its content. */
+export function compileStyles(entry: string, outputFolder = "assets"): CompiledStyles {
+  const { css } = sass.compile(entry, { style: "compressed", loadPaths: [path.resolve("node_modules")] });
+  const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
+  return { css, href: `/${outputFolder}/site.${hash}.css` };
+}
+
+/**
+ * Builds one fingerprinted stylesheet per build; layouts link it with `{% stylesheetHref %}`.
+ * KaTeX's fonts are copied beside it, where its stylesheet's relative `fonts/` URLs point.
+ */
+export function stylesPlugin(eleventyConfig: EleventyConfig, options: StylesOptions): void {
+  const outputFolder = options.outputFolder ?? "assets";
+  let styles: CompiledStyles | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    styles = compileStyles(options.entry, outputFolder);
+  });
+  eleventyConfig.addShortcode("stylesheetHref", () => {
+    if (!styles) throw new Error("styles: the stylesheet is read before it was compiled");
+    return styles.href;
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (!styles) return;
+    const file = path.join(directories.output, styles.href);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, styles.css);
+  });
+  eleventyConfig.addPassthroughCopy({ "node_modules/katex/dist/fonts": `${outputFolder}/fonts` });
+  eleventyConfig.addWatchTarget(path.dirname(options.entry));
+}

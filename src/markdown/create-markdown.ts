@@ -1,0 +1,28 @@
+import MarkdownIt from "markdown-it";
+import markdownItAnchor from "markdown-it-anchor";
+import footnotePlugin from "markdown-it-footnote";
+import { containersPlugin } from "./containers.ts";
+import { hashtagsPlugin } from "./hashtags-plugin.ts";
+import { mathsPlugin } from "./maths.ts";
+import { slugifyHeading } from "./slugify-heading.ts";
+import { tableAlignmentPlugin } from "./table-alignment.ts";
+
+/**
+ * The Markdown renderer for issues. Raw HTML is off: an issue is text, and anything that looks
+ * like a tag is shown, never run. Typographer is off so every character renders as written.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  md.use(footnotePlugin)
+    .use(markdownItAnchor, {
+      level: [2, 3, 4],
+      slugify: slugifyHeading,
+      tabIndex: false,
+      permalink: markdownItAnchor.permalink.headerLink({ safariReaderFix: true }),
+    })
+    .use(containersPlugin)
+    .use(mathsPlugin)
+    .use(hashtagsPlugin)
+    .use(tableAlignmentPlugin);
+  return md;
+}

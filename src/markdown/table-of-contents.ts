@@ -1,0 +1,36 @@
+/** One entry of an issue's table of contents. */
+export interface TocEntry {
+  id: string;
+  /** Plain text of the heading. */
+  text: string;
+  level: number;
+}
+
+const headingPattern = /<h([23])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;
+
+/** The `<h2>`/`<h3>` headings of rendered issue HTML that carry an id, in document order. */
+export function tableOfContents(html: string): TocEntry[] {
+  return [...html.matchAll(headingPattern)].map(([, level, id, inner]) => ({
+    id: id ?? "",
+    text: plainText(inner ?? ""),
+    level: Number(level),
+  }));
+}
+
+/** Issues with this many sections or more show a table of contents.
+ *  @default 3 */
+export const tocMinimumSections = 3;
+
+export function sectionCount(entries: readonly TocEntry[]): number {
+  return entries.filter((entry) => entry.level === 2).length;
+}
+
+function plainText(html: string): string {
+  return html
+    .replace(/<annotation[^>]*>[\s\S]*?<\/annotation>/g, "")
+    .replace(/<span class="katex-html"[\s\S]*?<\/span><\/span><\/span>/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[entity] ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

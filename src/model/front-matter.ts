@@ -1,0 +1,76 @@
+import { isMap, isScalar, parseDocument, type Document } from "yaml";
+
+/** A source file split into its YAML front matter and Markdown body. */
+export interface SplitSource {
+  /** The YAML between the `---` fences, or undefined when the file has none. */
+  yaml: string | undefined;
+  /** 1-based line of the first YAML line, to report YAML errors against the file. */
+  yamlFirstLine: number;
+  body: string;
+}
+
+/** A YAML problem found while parsing front matter. */
+export interface YamlProblem {
+  line: number;
+  message: string;
+}
+
+export interface ParsedFrontMatter {
+  data: Record<string, unknown>;
+  /** Fields whose value was written as a plain (unquoted) scalar. */
+  unquoted: Set<string>;
+  problems: YamlProblem[];
+}
+
+const fencePattern = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+
+/** Splits off the front matter; tolerates a UTF-8 byte order mark and CRLF line endings. */
+export function splitFrontMatter(source: string): SplitSource {
+  const text = source.replace(/^\uFEFF/, "");
+  const match = text.startsWith("---") ? fencePattern.exec(text) : null;
+  if (!match || match.index !== 0) return { yaml: undefined, yamlFirstLine: 1, body: text };
+  return { yaml: match[1] ?? "", yamlFirstLine: 2, body: text.slice(match[0].length) };
+}
+
+/**
+ * Parses front matter as YAML 1.2 (core schema), so `2022-02-30` stays the text it was written as
+ * instead of becoming a timestamp rolled over to 2 March, as YAML 1.1 parsers do.
+ */
+export function parseFrontMatter(yaml: string, firstLine = 1): ParsedFrontMatter {
+  const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+  const problems = document.errors.map((error) => ({
+    line: (error.linePos?.[0]?.line ?? 1) + firstLine - 1,
+    message: error.message.split("\n")[0] ?? error.message,
+  }));
+  if (problems.length) return { data: {}, unquoted: new Set(), problems };
+  const contents = document.contents;
+  if (contents !== null && !isMap(contents)) {
+    return {
+      data: {},
+      unquoted: new Set(),
+      problems: [{ line: firstLine, message: "expected a mapping of `field: value` lines" }],
+    };
+  }
+  return { data: toData(document), unquoted: unquotedFields(document), problems: [] };
+}
+
+/** The front matter engine Eleventy uses, so pages see exactly what validation saw. */
+export function parseYamlData(yaml: string): Record<string, unknown> {
+  return toData(parseDocument(yaml, { uniqueKeys: true }));
+}
+
+function toData(document: Document): Record<string, unknown> {
+  const value: unknown = document.toJS();
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+function unquotedFields(document: Document): Set<string> {
+  const fields = new Set<string>();
+  if (!isMap(document.contents)) return fields;
+  for (const pair of document.contents.items) {
+    if (isScalar(pair.key) && isScalar(pair.value) && pair.value.type === "PLAIN") {
+      fields.add(String(pair.key.value));
+    }
+  }
+  return fields;
+}

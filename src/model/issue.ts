@@ -1,0 +1,25 @@
+import type { Tag } from "./tags.ts";
+
+/** A validated newsletter issue: everything the layouts, archives and feeds read about it. */
+export interface Issue {
+  /** The file as named in messages, relative to the working directory: `issues/x.md`. */
+  file: string;
+  /** Absolute path of the source file: the key Eleventy's pages are matched on. */
+  absolutePath: string;
+  slug: string;
+  /** Site-relative URL: `/issues/<slug>/`. */
+  url: string;
+  title: string;
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string;
+  seriesId: string;
+  number: number | undefined;
+  summary: string;
+  /** Front matter tags and item hashtags, normalised and de-duplicated. */
+  tags: Tag[];
+  authors: string[];
+  draft: boolean;
+  source: string | undefined;
+  words: number;
+  readingMinutes: number;
+}

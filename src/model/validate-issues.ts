@@ -1,0 +1,152 @@
+import path from "node:path";
+import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
+import { extractHashtags } from "./hashtags.ts";
+import type { Issue } from "./issue.ts";
+import { fieldExpectations, isIssueField, issueFrontMatterSchema } from "./issue-schema.ts";
+import { issueHref, issueSlug } from "./issue-url.ts";
+import { countWords, readingMinutes } from "./reading-time.ts";
+import { normaliseTags } from "./tags.ts";
+
+/** One issue file as read from disk. */
+export interface IssueSource {
+  /** Path as shown in messages: `issues/x.md`. */
+  file: string;
+  absolutePath: string;
+  bytes: Uint8Array;
+}
+
+export interface ValidationResult {
+  issues: Issue[];
+  /** One line per problem: `issues/x.md: field: expected ..., got ...`. */
+  problems: string[];
+}
+
+/** Thrown when any issue file is invalid; its message lists every problem in every file. */
+export class IssueValidationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+    super(`Invalid issues (${count}); fix them to build the site:\n${problems.join("\n")}`);
+    this.name = "IssueValidationError";
+  }
+}
+
+/** Validates every source and reports all problems of all files, not just the first. */
+export function validateIssueSources(sources: readonly IssueSource[]): ValidationResult {
+  const issues: Issue[] = [];
+  const problems: string[] = [];
+  for (const source of sources) {
+    const result = validateIssueSource(source);
+    if (typeof result === "object" && "slug" in result) issues.push(result);
+    else problems.push(...result);
+  }
+  problems.push(...duplicateUrlProblems(issues));
+  return { issues, problems };
+}
+
+function validateIssueSource(source: IssueSource): Issue | string[] {
+  const problem = (field: string, expected: string, got: string) =>
+    `${source.file}: ${field}: expected ${expected}, got ${got}`;
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(source.bytes);
+  } catch {
+    const offset = firstInvalidUtf8Byte(source.bytes);
+    return [problem("file", "UTF-8 text", `a byte that is not UTF-8 at offset ${offset}`)];
+  }
+  const split = splitFrontMatter(text);
+  if (split.yaml === undefined) {
+    const got = text.trim() === "" ? "an empty file" : "text with no front matter";
+    return [problem("front matter", "a `---` block of fields at the top of the file", got)];
+  }
+  const parsed = parseFrontMatter(split.yaml, split.yamlFirstLine);
+  if (parsed.problems.length) {
+    return parsed.problems.map(
+      ({ line, message }) => `${source.file}:${line}: front matter: expected valid YAML, got ${message}`,
+    );
+  }
+
+  const problems: string[] = [];
+  const result = issueFrontMatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    const reported = new Set<string>();
+    for (const zodIssue of result.error.issues) {
+      if (zodIssue.code === "unrecognized_keys") {
+        for (const key of zodIssue.keys) {
+          problems.push(problem(key, `one of the fields ${Object.keys(fieldExpectations).join(", ")}`, "an unknown field"));
+        }
+        continue;
+      }
+      const field = String(zodIssue.path[0] ?? "front matter");
+      if (reported.has(field)) continue;
+      reported.add(field);
+      const expected = isIssueField(field) ? fieldExpectations[field] : zodIssue.message;
+      problems.push(problem(field, expected, describeValue(parsed.data[field])));
+    }
+  }
+  if (parsed.unquoted.has("date") && !problems.some((line) => line.startsWith(`${source.file}: date:`))) {
+    problems.push(problem("date", fieldExpectations.date, `${describeValue(parsed.data.date)} without quotes`));
+  }
+  if (split.body.trim() === "") {
+    problems.push(problem("body", "the issue's text after the front matter", "nothing"));
+  }
+  const slug = issueSlug(source.file);
+  if (!slug) problems.push(problem("file name", "letters or digits after the date, like 2022-03-10-update-20.md", JSON.stringify(path.basename(source.file))));
+  if (problems.length || !result.success) return problems;
+
+  const frontMatter = result.data;
+  const words = countWords(split.body);
+  return {
+    file: source.file,
+    absolutePath: source.absolutePath,
+    slug,
+    url: issueHref(slug),
+    title: frontMatter.title,
+    date: frontMatter.date,
+    seriesId: frontMatter.series,
+    number: frontMatter.number,
+    summary: frontMatter.summary,
+    tags: normaliseTags([...frontMatter.tags, ...extractHashtags(split.body).map((tag) => tag.name)]),
+    authors: frontMatter.authors,
+    draft: frontMatter.draft,
+    source: frontMatter.source,
+    words,
+    readingMinutes: readingMinutes(words),
+  };
+}
+
+/** Two files that would be written to the same URL: each names the other. */
+function duplicateUrlProblems(issues: readonly Issue[]): string[] {
+  const byUrl = new Map<string, Issue[]>();
+  for (const issue of issues) byUrl.set(issue.url, [...(byUrl.get(issue.url) ?? []), issue]);
+  const problems: string[] = [];
+  for (const [url, clashing] of byUrl) {
+    if (clashing.length < 2) continue;
+    for (const issue of clashing) {
+      const others = clashing.filter((other) => other !== issue).map((other) => other.file);
+      problems.push(
+        `${issue.file}: url: expected a URL no other issue has, got ${url}, also the URL of ${others.join(", ")}; rename one of the files`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** A field's value as an error message shows it. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+    } catch {
+      return end - 1;
+    }
+  }
+  return bytes.length;
+}
