@@ -1,5 +1,9 @@
 import type MarkdownIt from "markdown-it";
-import container from "markdown-it-container";
+import type { PluginWithParams } from "markdown-it";
+import containerModule from "markdown-it-container";
+
+// @types/markdown-it-container is typed against markdown-it's CommonJS declarations.
+const container = containerModule as unknown as PluginWithParams;
 
 /** Callouts that stand out from the text: `::: why`, `::: insight`, `::: takeaway`. */
 export const calloutKinds = ["why", "insight", "takeaway"] as const;

@@ -1,11 +1,14 @@
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type PluginSimple } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
-import footnotePlugin from "markdown-it-footnote";
+import footnoteModule from "markdown-it-footnote";
 import { containersPlugin } from "./containers.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
 import { mathsPlugin } from "./maths.ts";
 import { slugifyHeading } from "./slugify-heading.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
+
+// @types/markdown-it-footnote is typed against markdown-it's CommonJS declarations.
+const footnotePlugin = footnoteModule as unknown as PluginSimple;
 
 /**
  * The Markdown renderer for issues. Raw HTML is off: an issue is text, and anything that looks

@@ -1,8 +1,10 @@
 import katexModule from "@vscode/markdown-it-katex";
+import katex from "katex";
 import type MarkdownIt from "markdown-it";
+import type { PluginWithOptions } from "markdown-it";
 
 // The package is CommonJS with `exports.default`; Node's ESM loader hands back the exports object.
-const katexPlugin = ((katexModule as unknown as { default?: typeof katexModule }).default ?? katexModule) as unknown as MarkdownIt.PluginWithOptions;
+const katexPlugin = ((katexModule as unknown as { default?: typeof katexModule }).default ?? katexModule) as unknown as PluginWithOptions;
 
 /** Thrown when an issue's TeX does not parse: the build stops rather than ship a red error box. */
 export class MathsError extends Error {
@@ -14,16 +16,29 @@ export class MathsError extends Error {
  * JavaScript and screen readers get the MathML.
  */
 export function mathsPlugin(md: MarkdownIt): void {
-  md.use(katexPlugin, { output: "htmlAndMathml", throwOnError: false });
+  // KaTeX's own error markup would ship a red box; render strictly and remember the failure,
+  // which the wrapped renderer rules below turn into a build error naming the TeX.
+  let lastError: unknown;
+  const strictKatex = {
+    renderToString(tex: string, options: katex.KatexOptions) {
+      try {
+        return katex.renderToString(tex, { ...options, throwOnError: true });
+      } catch (error) {
+        lastError = error;
+        return '<span class="katex-error"></span>';
+      }
+    },
+  };
+  md.use(katexPlugin, { katex: strictKatex, output: "htmlAndMathml" });
   for (const rule of ["math_inline", "math_block", "math_inline_block"] as const) {
     const render = md.renderer.rules[rule];
     if (!render) continue;
     md.renderer.rules[rule] = (tokens, index, options, env, self) => {
       const html = render(tokens, index, options, env, self);
-      if (html.includes('class="katex-error"') || html.includes("katex-block katex-error")) {
+      if (html.includes("katex-error")) {
         const tex = tokens[index]?.content ?? "";
-        const reason = /katex-error"[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
-        throw new MathsError(`maths: expected valid TeX, got $${tex}$ (${md.utils.unescapeAll(reason)})`);
+        const reason = lastError instanceof Error ? lastError.message : String(lastError);
+        throw new MathsError(`maths: expected valid TeX, got $${tex}$ (${reason})`);
       }
       return html;
     };

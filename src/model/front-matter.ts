@@ -39,8 +39,8 @@ export function splitFrontMatter(source: string): SplitSource {
 export function parseFrontMatter(yaml: string, firstLine = 1): ParsedFrontMatter {
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
   const problems = document.errors.map((error) => ({
-    line: (error.linePos?.[0]?.line ?? 1) + firstLine - 1,
-    message: error.message.split("\n")[0] ?? error.message,
+    line: lineAt(yaml, error.pos[0]) + firstLine - 1,
+    message: error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message,
   }));
   if (problems.length) return { data: {}, unquoted: new Set(), problems };
   const contents = document.contents;
@@ -52,6 +52,12 @@ export function parseFrontMatter(yaml: string, firstLine = 1): ParsedFrontMatter
     };
   }
   return { data: toData(document), unquoted: unquotedFields(document), problems: [] };
+}
+
+/** 1-based line of a character offset; an error found at the very end belongs to the last line. */
+function lineAt(text: string, offset: number): number {
+  const before = text.slice(0, Math.min(offset, text.replace(/\s+$/, "").length));
+  return before.split("\n").length;
 }
 
 /** The front matter engine Eleventy uses, so pages see exactly what validation saw. */

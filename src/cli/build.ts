@@ -1,0 +1,41 @@
+// `npm run build [-- --content DIR --output DIR]`: validate, render and swap the site into place.
+import path from "node:path";
+import { parseBuildArgs } from "./args.ts";
+import { writeAtomically } from "./atomic-output.ts";
+import { errorMessage } from "./error-message.ts";
+
+async function main(): Promise<void> {
+  const options = parseBuildArgs(process.argv.slice(2));
+  // .eleventy.js reads the folders from the environment when it loads, so set them first.
+  process.env.NEWSLETTER_CONTENT = path.relative(process.cwd(), path.resolve(options.content)) || ".";
+  const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
+  const started = performance.now();
+  let written = 0;
+  await writeAtomically(options.output, async (folder) => {
+    process.env.NEWSLETTER_OUTPUT = folder;
+    const eleventy = new Eleventy(path.resolve(options.content), folder, {
+      configPath: ".eleventy.js",
+      quietMode: true,
+    });
+    // The build reports for itself: one summary, or the error chain without Eleventy's stack dump.
+    eleventy.disableLogger();
+    eleventy.errorHandler.logger.overrideLogger(false);
+    const [, templates] = await eleventy.write();
+    written = templates.length;
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`Built ${written} pages from ${options.content} into ${options.output} in ${seconds} s.`);
+}
+
+interface EleventyConstructor {
+  new (input: string, output: string, options: Record<string, unknown>): {
+    write(): Promise<[unknown, unknown[]]>;
+    disableLogger(): void;
+    errorHandler: { logger: { overrideLogger(enabled: boolean): void } };
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(`Build failed; the previous site was left as it was.\n${errorMessage(error)}`);
+  process.exitCode = 1;
+});

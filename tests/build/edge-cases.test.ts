@@ -1,0 +1,62 @@
+// A fixture site with hostile and unusual input that must still build, safely.
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { projectRoot, runBuild, type BuildRun } from "../support/run-build.ts";
+import { loadPage } from "../support/site.ts";
+
+let build: BuildRun;
+beforeAll(() => {
+  build = runBuild({ content: path.join(projectRoot, "tests/fixtures/sites/edge-cases/issues") });
+});
+
+describe("edge-case fixture site", () => {
+  test("builds", () => {
+    expect(build.stderr).toBe("");
+    expect(build.status).toBe(0);
+  });
+
+  test("template syntax in an issue is shown literally, never run", () => {
+    const $ = loadPage(build.output, "/issues/templating/");
+    const text = $(".issue-body").text();
+    expect(text).toContain("{{ site.title }}");
+    expect(text).toContain("{% for item in collections.all %}{{ item }}{% endfor %}");
+    expect(text).toContain("{# a comment #}");
+    expect($(".issue-body code").text()).toBe("{{ code }}");
+  });
+
+  test("tags that differ only in case and # are one tag", () => {
+    const $ = loadPage(build.output, "/issues/templating/");
+    const tags = $(".issue-header .tag-list a").map((_, a) => $(a).attr("href")).get();
+    expect(tags).toEqual(["/tags/machine-learning/", "/tags/templates/"]);
+  });
+
+  test("a title with markup, quotes and ampersands is escaped everywhere it appears", () => {
+    const title = `Quotes "double" & 'single' <script>alert(1)</script>`;
+    const $ = loadPage(build.output, "/issues/escaping/");
+    expect($("script").not('[type="application/ld+json"]').length).toBe(0);
+    expect($("h1").text()).toBe(title);
+    expect($("title").text()).toBe(`${title} · Machine Learning Letters`);
+    expect($('meta[property="og:title"]').attr("content")).toBe(title);
+    expect($('meta[name="twitter:title"]').attr("content")).toBe(title);
+    const jsonLd = $('script[type="application/ld+json"]').html() ?? "";
+    expect(jsonLd).not.toContain("</script");
+    expect((JSON.parse(jsonLd) as { headline: string }).headline).toBe(title);
+    const home = loadPage(build.output, "/");
+    expect(home(".issue-card h2 a").first().text()).toBe(title);
+    expect(home(".issue-card__summary").first().text()).toBe(`A summary with <b>tags</b> & ampersands "quoted".`);
+    expect(home("b").length).toBe(0);
+  });
+
+  test("a javascript: link is not a link and raw HTML is text", () => {
+    const $ = loadPage(build.output, "/issues/escaping/");
+    expect($('a[href^="javascript"]').length).toBe(0);
+    expect($(".issue-body").text()).toContain("<script>alert(2)</script>");
+  });
+
+  test("table alignment is a class, not an inline style", () => {
+    const $ = loadPage(build.output, "/issues/escaping/");
+    expect($("[style]").length).toBe(0);
+    expect($("td.align-right").text().trim()).toBe("1");
+    expect($("th.align-center").text().trim()).toBe("Centre");
+  });
+});

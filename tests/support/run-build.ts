@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+
+export interface BuildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+/** Runs `npm run build`'s script exactly as a publisher would, as a child process. */
+export function runBuild(options: { content: string; output?: string; env?: Record<string, string> }): BuildRun {
+  const output = options.output ?? path.join(tempFolder("site-"), "_site");
+  const result = spawnSync(
+    process.execPath,
+    [tsxCli, "src/cli/build.ts", "--content", options.content, "--output", output],
+    { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...options.env } },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
+}
+
+export function tempFolder(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `newsletter-${prefix}`));
+}
