@@ -1,7 +1,7 @@
 // Eleventy's configuration only composes plugins; each concern lives in src/eleventy/.
 // Run through tsx (see package.json) so the TypeScript plugins load on Node 20.
 import path from "node:path";
-import { filtersPlugin, issuesPlugin, markdownPlugin, pagesPlugin, stylesPlugin } from "./src/eleventy/index.ts";
+import { filtersPlugin, issuesPlugin, markdownPlugin, mathStylesPlugin, pagesPlugin, stylesPlugin } from "./src/eleventy/index.ts";
 
 const contentDir = process.env.NEWSLETTER_CONTENT || "issues";
 
@@ -11,6 +11,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(issuesPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(stylesPlugin, { entry: "assets/styles/main.scss" });
+  eleventyConfig.addPlugin(mathStylesPlugin);
   eleventyConfig.addPlugin(pagesPlugin, { pagesDir: "layouts/pages" });
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as sass from "sass";
+import { styleClassesCss } from "../markdown/inline-styles.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /** Options for the styles plugin. */
@@ -48,4 +49,28 @@ export function stylesPlugin(eleventyConfig: EleventyConfig, options: StylesOpti
   });
   eleventyConfig.addPassthroughCopy({ "node_modules/katex/dist/fonts": `${outputFolder}/fonts` });
   eleventyConfig.addWatchTarget(path.dirname(options.entry));
+}
+
+/**
+ * Maths pages link a small stylesheet of the KaTeX style classes they use, named after its
+ * content: `{% set href = content | mathStylesheetHref %}` gives "" for pages without maths.
+ */
+export function mathStylesPlugin(eleventyConfig: EleventyConfig, options: { outputFolder?: string } = {}): void {
+  const outputFolder = options.outputFolder ?? "assets";
+  const sheets = new Map<string, string>();
+  eleventyConfig.on("eleventy.before", () => sheets.clear());
+  eleventyConfig.addFilter("mathStylesheetHref", (html: string) => {
+    const css = styleClassesCss(html);
+    if (!css) return "";
+    const href = `/${outputFolder}/maths.${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
+    sheets.set(href, css);
+    return href;
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    for (const [href, css] of sheets) {
+      const file = path.join(directories.output, href);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, css);
+    }
+  });
 }

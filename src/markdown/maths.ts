@@ -2,6 +2,7 @@ import katexModule from "@vscode/markdown-it-katex";
 import katex from "katex";
 import type MarkdownIt from "markdown-it";
 import type { PluginWithOptions } from "markdown-it";
+import { inlineStylesToClasses } from "./inline-styles.ts";
 
 // The package is CommonJS with `exports.default`; Node's ESM loader hands back the exports object.
 const katexPlugin = ((katexModule as unknown as { default?: typeof katexModule }).default ?? katexModule) as unknown as PluginWithOptions;
@@ -13,7 +14,8 @@ export class MathsError extends Error {
 
 /**
  * Renders `$…$` and `$$…$$` with KaTeX at build time, as HTML plus MathML, so readers need no
- * JavaScript and screen readers get the MathML.
+ * JavaScript and screen readers get the MathML. KaTeX's inline styles become classes (see
+ * inline-styles.ts) so pages hold no `style` attribute.
  */
 export function mathsPlugin(md: MarkdownIt): void {
   // KaTeX's own error markup would ship a red box; render strictly and remember the failure,
@@ -40,7 +42,7 @@ export function mathsPlugin(md: MarkdownIt): void {
         const reason = lastError instanceof Error ? lastError.message : String(lastError);
         throw new MathsError(`maths: expected valid TeX, got $${tex}$ (${reason})`);
       }
-      return html;
+      return inlineStylesToClasses(html);
     };
   }
 }

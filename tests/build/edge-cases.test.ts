@@ -1,7 +1,8 @@
 // A fixture site with hostile and unusual input that must still build, safely.
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { projectRoot, runBuild, type BuildRun } from "../support/run-build.ts";
+import { projectRoot, runBuild, tempFolder, type BuildRun } from "../support/run-build.ts";
 import { loadPage } from "../support/site.ts";
 
 let build: BuildRun;
@@ -42,8 +43,9 @@ describe("edge-case fixture site", () => {
     expect(jsonLd).not.toContain("</script");
     expect((JSON.parse(jsonLd) as { headline: string }).headline).toBe(title);
     const home = loadPage(build.output, "/");
-    expect(home(".issue-card h2 a").first().text()).toBe(title);
-    expect(home(".issue-card__summary").first().text()).toBe(`A summary with <b>tags</b> & ampersands "quoted".`);
+    const card = home(".issue-card").filter((_, element) => home(element).find('a[href="/issues/escaping/"]').length > 0);
+    expect(card.find("h2 a").text()).toBe(title);
+    expect(card.find(".issue-card__summary").text()).toBe(`A summary with <b>tags</b> & ampersands "quoted".`);
     expect(home("b").length).toBe(0);
   });
 
@@ -58,5 +60,32 @@ describe("edge-case fixture site", () => {
     expect($("[style]").length).toBe(0);
     expect($("td.align-right").text().trim()).toBe("1");
     expect($("th.align-center").text().trim()).toBe("Centre");
+  });
+});
+
+describe("inputs that must build", () => {
+  test("a UTF-8 byte order mark and CRLF line endings", () => {
+    const $ = loadPage(build.output, "/issues/windows-line-endings/");
+    expect($("h1").text()).toBe("Windows line endings");
+    expect($(".issue-body li").length).toBe(2);
+    expect($(".issue-body").text()).not.toContain("---");
+  });
+
+  test("a 2 MB issue", () => {
+    const content = path.join(tempFolder("large-"), "issues");
+    mkdirSync(content);
+    const paragraph = "A long newsletter paragraph about transformers, retrieval and scaling laws. ".repeat(20);
+    const sections = Array.from({ length: 1400 }, (_, index) => `## Section ${index + 1}\n\n${paragraph}\n`);
+    const body = sections.join("\n");
+    expect(body.length).toBeGreaterThan(2_000_000);
+    writeFileSync(
+      path.join(content, "2022-05-01-large.md"),
+      `---\ntitle: "A very long issue"\ndate: "2022-05-01"\nseries: link-digest\nsummary: "Two megabytes of text."\n---\n${body}`,
+    );
+    const large = runBuild({ content });
+    expect(large.status).toBe(0);
+    const $ = loadPage(large.output, "/issues/large/");
+    expect($(".issue-body h2").length).toBe(1400);
+    expect($(".toc li").length).toBe(1400);
   });
 });
