@@ -1,0 +1,37 @@
+import { siteMetadata } from "../site.ts";
+import { readBuiltSite } from "./built-site.ts";
+import { checkHtmlValidity } from "./html-validity.ts";
+import { checkInlineCode } from "./inline-code.ts";
+import { checkLinks } from "./links.ts";
+import type { SiteProblem } from "./site-problem.ts";
+
+/** The checks every page goes through, named by the prefix of the rules they report. */
+export const siteChecks = ["valid-html", "no-broken-links", "no-inline-code"] as const;
+
+export interface SiteCheckReport {
+  /** How many `.html` pages were checked. */
+  pagesChecked: number;
+  /** Sorted by page, then line. */
+  problems: SiteProblem[];
+}
+
+/**
+ * Runs every check on a built site folder; absolute links on the site's base URL count as
+ * internal. A folder without pages is a problem, never a pass.
+ */
+export async function runSiteChecks(folder: string): Promise<SiteCheckReport> {
+  const site = await readBuiltSite(folder);
+  const problems = [
+    ...(site.pages.length ? [] : [{ page: ".", rule: "has-pages", message: `expected .html pages in ${folder}, found none` }]),
+    ...(await checkHtmlValidity(site.pages)),
+    ...checkLinks(site, siteMetadata().baseUrl),
+    ...site.pages.flatMap(checkInlineCode),
+  ];
+  problems.sort((a, b) => a.page.localeCompare(b.page) || (a.line ?? 0) - (b.line ?? 0));
+  return { pagesChecked: site.pages.length, problems };
+}
+
+/** The problems of a built site folder: invalid HTML, broken links and inline code. */
+export async function checkSite(folder: string): Promise<SiteProblem[]> {
+  return (await runSiteChecks(folder)).problems;
+}

@@ -1,0 +1,167 @@
+import { describe, expect, test } from "vitest";
+import {
+  groupIssuesBySeries,
+  groupIssuesByTag,
+  neighboursByUrl,
+  sortIssuesNewestFirst,
+} from "../../src/model/collections.ts";
+import type { Issue } from "../../src/model/issue.ts";
+import { seriesRegistry, type Series } from "../../src/model/series.ts";
+import { normaliseTags } from "../../src/model/tags.ts";
+
+function issue(slug: string, date: string, options: { tags?: string[]; seriesId?: string } = {}): Issue {
+  return {
+    file: `issues/${date}-${slug}.md`,
+    absolutePath: `/site/issues/${date}-${slug}.md`,
+    slug,
+    url: `/issues/${slug}/`,
+    title: `Issue ${slug}`,
+    date,
+    seriesId: options.seriesId ?? "link-digest",
+    number: undefined,
+    summary: "A summary.",
+    tags: normaliseTags(options.tags ?? []),
+    authors: [],
+    draft: false,
+    source: undefined,
+    words: 100,
+    readingMinutes: 1,
+  };
+}
+
+const urls = (issues: readonly Issue[]) => issues.map((each) => each.url);
+
+describe("sortIssuesNewestFirst", () => {
+  test("puts the newest issue first", () => {
+    const sorted = sortIssuesNewestFirst([
+      issue("b", "2021-12-11"),
+      issue("c", "2022-03-10"),
+      issue("a", "2020-08-25"),
+      issue("d", "2022-03-02"),
+    ]);
+    expect(urls(sorted)).toEqual(["/issues/c/", "/issues/d/", "/issues/b/", "/issues/a/"]);
+  });
+
+  const sameDay = [issue("beta", "2022-03-10"), issue("alpha", "2022-03-10"), issue("gamma", "2022-03-10")];
+  test.each([
+    [[0, 1, 2]],
+    [[2, 1, 0]],
+    [[1, 2, 0]],
+  ])("issues of the same day come out in URL order whatever the input order (%j)", (order) => {
+    const input = order.map((index) => sameDay[index]).filter((each): each is Issue => each !== undefined);
+    expect(urls(sortIssuesNewestFirst([issue("new", "2022-03-11"), ...input, issue("old", "2022-03-09")]))).toEqual([
+      "/issues/new/",
+      "/issues/alpha/",
+      "/issues/beta/",
+      "/issues/gamma/",
+      "/issues/old/",
+    ]);
+  });
+
+  test("does not reorder the list it was given", () => {
+    const input = [issue("a", "2020-01-01"), issue("b", "2021-01-01")];
+    sortIssuesNewestFirst(input);
+    expect(urls(input)).toEqual(["/issues/a/", "/issues/b/"]);
+  });
+
+  test("an empty archive stays empty", () => {
+    expect(sortIssuesNewestFirst([])).toEqual([]);
+  });
+});
+
+describe("neighboursByUrl", () => {
+  const newest = issue("newest", "2022-03-10");
+  const middle = issue("middle", "2021-12-11");
+  const oldest = issue("oldest", "2020-08-25");
+  const neighbours = neighboursByUrl([newest, middle, oldest]);
+
+  test.each([
+    ["/issues/newest/", undefined, "/issues/middle/"],
+    ["/issues/middle/", "/issues/newest/", "/issues/oldest/"],
+    ["/issues/oldest/", "/issues/middle/", undefined],
+  ])("%s links to newer %s and older %s", (url, newer, older) => {
+    const entry = neighbours.get(url);
+    expect(entry?.newer?.url).toBe(newer);
+    expect(entry?.older?.url).toBe(older);
+  });
+
+  test("has one entry per issue", () => {
+    expect([...neighbours.keys()]).toEqual(["/issues/newest/", "/issues/middle/", "/issues/oldest/"]);
+  });
+
+  test("a lone issue has no neighbours", () => {
+    expect(neighboursByUrl([newest]).get("/issues/newest/")).toEqual({ newer: undefined, older: undefined });
+  });
+});
+
+describe("groupIssuesByTag", () => {
+  const newestFirst = [
+    issue("c", "2022-03-10", { tags: ["Machine Learning", "bias"] }),
+    issue("b", "2021-12-11", { tags: ["machine-learning", "performance", "accuracy"] }),
+    issue("a", "2020-08-25", { tags: ["#machine-learning", "performance", "zeta"] }),
+  ];
+  const groups = groupIssuesByTag(newestFirst);
+
+  test("one group per tag slug, however the tag was spelled", () => {
+    expect(groups.map((group) => group.slug)).toEqual(["machine-learning", "performance", "accuracy", "bias", "zeta"]);
+  });
+
+  test("groups are sorted by issue count, then by slug", () => {
+    expect(groups.map((group) => [group.slug, group.issues.length])).toEqual([
+      ["machine-learning", 3],
+      ["performance", 2],
+      ["accuracy", 1],
+      ["bias", 1],
+      ["zeta", 1],
+    ]);
+  });
+
+  test("a group lists its issues newest first and takes its name from the newest", () => {
+    const machineLearning = groups.find((group) => group.slug === "machine-learning");
+    expect(machineLearning?.name).toBe("Machine Learning");
+    expect(urls(machineLearning?.issues ?? [])).toEqual(["/issues/c/", "/issues/b/", "/issues/a/"]);
+  });
+
+  test("untagged issues make no groups", () => {
+    expect(groupIssuesByTag([issue("x", "2022-01-01")])).toEqual([]);
+  });
+});
+
+describe("groupIssuesBySeries", () => {
+  const registry: Series[] = [
+    { id: "first", title: "First", description: "The first series." },
+    { id: "empty", title: "Empty", description: "No issues yet." },
+    { id: "last", title: "Last", description: "The last series." },
+  ];
+  const groups = groupIssuesBySeries(
+    [
+      issue("n", "2022-03-10", { seriesId: "last" }),
+      issue("m", "2022-02-01", { seriesId: "first" }),
+      issue("l", "2022-01-01", { seriesId: "last" }),
+      issue("orphan", "2021-01-01", { seriesId: "unregistered" }),
+    ],
+    registry,
+  );
+
+  test("every series is kept in registry order, including one without issues", () => {
+    expect(groups.map((group) => [group.id, urls(group.issues)])).toEqual([
+      ["first", ["/issues/m/"]],
+      ["empty", []],
+      ["last", ["/issues/n/", "/issues/l/"]],
+    ]);
+  });
+
+  test("a group carries the series' title and description", () => {
+    expect(groups[1]).toEqual({ id: "empty", title: "Empty", description: "No issues yet.", issues: [] });
+  });
+
+  test("works on the real registry: five series, all present with no issues", () => {
+    const real = groupIssuesBySeries([], seriesRegistry);
+    expect(real.map((group) => group.id)).toEqual(seriesRegistry.map((series) => series.id));
+    expect(real.every((group) => group.issues.length === 0)).toBe(true);
+  });
+
+  test("the registry itself is left untouched", () => {
+    for (const series of registry) expect(series).not.toHaveProperty("issues");
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, test } from "vitest";
+import { parseFrontMatter, parseYamlData, splitFrontMatter } from "../../src/model/front-matter.ts";
+
+describe("splitFrontMatter", () => {
+  test.each([
+    ["LF", "---\ntitle: A\n---\nBody text.\n", "title: A", "Body text.\n"],
+    ["CRLF", "---\r\ntitle: A\r\ndate: \"2022-03-10\"\r\n---\r\nBody text.\r\n", 'title: A\r\ndate: "2022-03-10"', "Body text.\r\n"],
+    ["a byte order mark", "\uFEFF---\ntitle: A\n---\nBody text.", "title: A", "Body text."],
+    ["a byte order mark and CRLF", "\uFEFF---\r\ntitle: A\r\n---\r\nBody text.", "title: A", "Body text."],
+    ["trailing spaces on the fences", "---  \ntitle: A\n--- \t\nBody text.", "title: A", "Body text."],
+    ["no body", "---\ntitle: A\n---", "title: A", ""],
+    ["empty front matter", "---\n---\nBody text.", "", "Body text."],
+    ["a later --- in the body", "---\ntitle: A\n---\nBody.\n\n---\n\nMore.", "title: A", "Body.\n\n---\n\nMore."],
+    ["an indented --- inside a YAML block", "---\ntitle: |\n  a\n  ---\n---\nBody.", "title: |\n  a\n  ---", "Body."],
+  ])("splits a file with %s", (_, source, yaml, body) => {
+    expect(splitFrontMatter(source)).toEqual({ yaml, yamlFirstLine: 2, body });
+  });
+
+  test.each([
+    ["no fence at all", "Just a body.\n"],
+    ["an empty file", ""],
+    ["an unclosed fence", "---\ntitle: A\nBody text.\n"],
+    ["a fence not at the very top", "\n---\ntitle: A\n---\nBody."],
+    ["an indented opening fence", " ---\ntitle: A\n---\nBody."],
+    ["four dashes", "----\ntitle: A\n----\nBody."],
+    ["text right after the closing fence", "---\ntitle: A\n---Body."],
+  ])("reports no front matter for %s, keeping the whole text as body", (_, source) => {
+    expect(splitFrontMatter(source)).toEqual({ yaml: undefined, yamlFirstLine: 1, body: source });
+  });
+
+  test("a byte order mark is dropped from a file without front matter", () => {
+    expect(splitFrontMatter("\uFEFFJust a body.").body).toBe("Just a body.");
+  });
+});
+
+describe("parseFrontMatter", () => {
+  test("reads fields, records which were written unquoted, and keeps dates as text", () => {
+    const parsed = parseFrontMatter(
+      [
+        "title: Plain title",
+        'summary: "Quoted summary."',
+        "series: 'lab-notes'",
+        "date: 2022-03-10",
+        "number: 20",
+        "draft: false",
+        "tags: [a, b]",
+      ].join("\n"),
+      2,
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toEqual({
+      title: "Plain title",
+      summary: "Quoted summary.",
+      series: "lab-notes",
+      date: "2022-03-10",
+      number: 20,
+      draft: false,
+      tags: ["a", "b"],
+    });
+    expect([...parsed.unquoted].sort()).toEqual(["date", "draft", "number", "title"]);
+  });
+
+  test.each([
+    ["2022-02-30", "2022-02-30"],
+    ['"2022-02-30"', "2022-02-30"],
+    ["2022-03-10", "2022-03-10"],
+    ["2022-03-10T10:00:00Z", "2022-03-10T10:00:00Z"],
+  ])("date: %s stays the string %j, never a rolled-over timestamp", (written, value) => {
+    const parsed = parseFrontMatter(`date: ${written}`);
+    expect(parsed.data.date).toBe(value);
+    expect(typeof parsed.data.date).toBe("string");
+  });
+
+  test("CRLF front matter parses without stray carriage returns", () => {
+    expect(parseFrontMatter('title: A\r\ndate: "2022-03-10"\r\n', 2).data).toEqual({ title: "A", date: "2022-03-10" });
+  });
+
+  test.each([
+    ["title: [", 2, 2],
+    ['title: "unterminated', 2, 2],
+    ["title: [", 1, 1],
+    ["title: [", 10, 10],
+  ])("a YAML error on the first YAML line %j, starting at file line %i, is reported at line %i", (yaml, firstLine, line) => {
+    const parsed = parseFrontMatter(yaml, firstLine);
+    expect(parsed.problems.length).toBeGreaterThan(0);
+    expect(parsed.problems[0]?.line).toBe(line);
+    expect(parsed.data).toEqual({});
+  });
+
+  test("a YAML error message is a single line", () => {
+    const parsed = parseFrontMatter("title: [", 2);
+    for (const problem of parsed.problems) expect(problem.message).not.toContain("\n");
+    expect(parsed.problems[0]?.message).toMatch(/Flow sequence/);
+  });
+
+  test("a duplicate key is a YAML problem, not a silent overwrite", () => {
+    const parsed = parseFrontMatter("title: First\ntitle: Second", 2);
+    expect(parsed.problems.map((problem) => problem.message)).toContain("Map keys must be unique");
+    expect(parsed.data).toEqual({});
+  });
+
+  test.each([
+    ["a list", "- title\n- date"],
+    ["a plain string", "just some text"],
+    ["a number", "42"],
+  ])("front matter that is %s, not a mapping, is a problem at the first YAML line", (_, yaml) => {
+    expect(parseFrontMatter(yaml, 2)).toEqual({
+      data: {},
+      unquoted: new Set(),
+      problems: [{ line: 2, message: "expected a mapping of `field: value` lines" }],
+    });
+  });
+
+  test.each([
+    ["empty", ""],
+    ["comments only", "# nothing here yet"],
+  ])("%s front matter has no data and no problems", (_, yaml) => {
+    expect(parseFrontMatter(yaml, 2)).toEqual({ data: {}, unquoted: new Set(), problems: [] });
+  });
+
+  test("quoted, block and flow values are not counted as unquoted", () => {
+    const parsed = parseFrontMatter("a: 'x'\nb: \"y\"\nc: |\n  z\nd: [1]\ne: {k: v}\nf: plain");
+    expect([...parsed.unquoted]).toEqual(["f"]);
+  });
+});
+
+describe("parseYamlData", () => {
+  test("gives Eleventy the same data validation saw", () => {
+    const yaml = 'title: A\ndate: 2022-03-10\ntags: ["x"]';
+    expect(parseYamlData(yaml)).toEqual(parseFrontMatter(yaml).data);
+    expect(parseYamlData(yaml).date).toBe("2022-03-10");
+  });
+
+  test("empty YAML gives no data", () => {
+    expect(parseYamlData("")).toEqual({});
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { slugifyHeading } from "../../src/markdown/slugify-heading.ts";
+
+describe("slugifyHeading", () => {
+  test.each([
+    ["Why does it matter?", "why-does-it-matter"],
+    ["Key insights", "key-insights"],
+    ["  Mixed   CASE  ", "mixed-case"],
+    ["1. Transformer Memory as a Differentiable Search Index", "1-transformer-memory-as-a-differentiable-search-index"],
+    ["Naïve Café", "naive-cafe"],
+    ["Señor Müller", "senor-muller"],
+    ["🔬 Research", "research"],
+    ["GPT-3 vs. BERT", "gpt-3-vs-bert"],
+    ["Moore’s Law, AI, and the pace of progress", "moore-s-law-ai-and-the-pace-of-progress"],
+    ["ＦＵＬＬＷＩＤＴＨ", "fullwidth"],
+    ["Straße", "straße"],
+  ])("%j has the anchor %j", (text, slug) => {
+    expect(slugifyHeading(text)).toBe(slug);
+  });
+
+  test.each(["", "   ", "???", "🔬", "—"])("a heading with no letters or digits (%j) gets the anchor 'section'", (text) => {
+    expect(slugifyHeading(text)).toBe("section");
+  });
+});
