@@ -1,3 +1,5 @@
+import { slugify } from "./slug.ts";
+
 /** A normalised tag: `slug` identifies it, `name` is how it was first written. */
 export interface Tag {
   slug: string;
@@ -9,13 +11,7 @@ export interface Tag {
  * turned into single hyphens. `Machine Learning`, `machine-learning` and `#machine-learning` agree.
  */
 export function slugifyTag(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .trim()
-    .replace(/^#+/, "")
-    .toLocaleLowerCase("en")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
+  return slugify(raw.normalize("NFKC").trim().replace(/^#+/, ""));
 }
 
 /** The display name: trimmed, without a leading `#`, inner whitespace collapsed. */
