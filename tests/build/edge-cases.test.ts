@@ -36,6 +36,7 @@ describe("edge-case fixture site", () => {
     const $ = loadPage(build.output, "/issues/escaping/");
     expect($("script").not('[type="application/ld+json"]').length).toBe(0);
     expect($("h1").text()).toBe(title);
+    expect($(".issue-authors").text()).toBe("by Ada <Lovelace>");
     expect($("title").text()).toBe(`${title} · Machine Learning Letters`);
     expect($('meta[property="og:title"]').attr("content")).toBe(title);
     expect($('meta[name="twitter:title"]').attr("content")).toBe(title);
