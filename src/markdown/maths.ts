@@ -36,8 +36,9 @@ export function mathsPlugin(md: MarkdownIt): void {
     const render = md.renderer.rules[rule];
     if (!render) continue;
     md.renderer.rules[rule] = (tokens, index, options, env, self) => {
+      lastError = undefined;
       const html = render(tokens, index, options, env, self);
-      if (html.includes("katex-error")) {
+      if (lastError !== undefined) {
         const tex = tokens[index]?.content ?? "";
         const reason = lastError instanceof Error ? lastError.message : String(lastError);
         throw new MathsError(`maths: expected valid TeX, got $${tex}$ (${reason})`);

@@ -26,11 +26,28 @@ export function sectionCount(entries: readonly TocEntry[]): number {
 }
 
 function plainText(html: string): string {
-  return html
-    .replace(/<annotation[^>]*>[\s\S]*?<\/annotation>/g, "")
-    .replace(/<span class="katex-html"[\s\S]*?<\/span><\/span><\/span>/g, "")
+  return replaceMaths(html)
     .replace(/<[^>]+>/g, "")
     .replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[entity] ?? "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Each KaTeX rendering, found by balancing its nested spans, replaced by its TeX source. */
+function replaceMaths(html: string): string {
+  const start = html.indexOf('<span class="katex');
+  if (start === -1) return html;
+  const tags = /<span\b|<\/span>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  let end = html.length;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[0] === "</span>" ? -1 : 1;
+    if (depth === 0) {
+      end = tags.lastIndex;
+      break;
+    }
+  }
+  const tex = /<annotation[^>]*>([\s\S]*?)<\/annotation>/.exec(html.slice(start, end))?.[1] ?? "";
+  return html.slice(0, start) + tex + replaceMaths(html.slice(end));
 }

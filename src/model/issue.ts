@@ -1,3 +1,4 @@
+import type { TaggedItem } from "./hashtags.ts";
 import type { Tag } from "./tags.ts";
 
 /** A validated newsletter issue: everything the layouts, archives and feeds read about it. */
@@ -17,6 +18,8 @@ export interface Issue {
   summary: string;
   /** Front matter tags and item hashtags, normalised and de-duplicated. */
   tags: Tag[];
+  /** Items inside the issue that carry their own hashtags (the link digest's links). */
+  items: TaggedItem[];
   authors: string[];
   draft: boolean;
   source: string | undefined;

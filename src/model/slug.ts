@@ -3,6 +3,6 @@ export function slugify(text: string): string {
   return text
     .normalize("NFKC")
     .toLocaleLowerCase("en")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
-import { extractHashtags } from "./hashtags.ts";
+import { extractTaggedItems } from "./hashtags.ts";
 import type { Issue } from "./issue.ts";
 import { fieldExpectations, isIssueField, issueFrontMatterSchema } from "./issue-schema.ts";
 import { issueHref, issueSlug } from "./issue-url.ts";
@@ -96,6 +96,7 @@ function validateIssueSource(source: IssueSource): Issue | string[] {
 
   const frontMatter = result.data;
   const words = countWords(split.body);
+  const items = extractTaggedItems(split.body);
   return {
     file: source.file,
     absolutePath: source.absolutePath,
@@ -106,7 +107,8 @@ function validateIssueSource(source: IssueSource): Issue | string[] {
     seriesId: frontMatter.series,
     number: frontMatter.number,
     summary: frontMatter.summary,
-    tags: normaliseTags([...frontMatter.tags, ...extractHashtags(split.body).map((tag) => tag.name)]),
+    tags: normaliseTags([...frontMatter.tags, ...items.flatMap((item) => item.tags.map((tag) => tag.name))]),
+    items,
     authors: frontMatter.authors,
     draft: frontMatter.draft,
     source: frontMatter.source,
@@ -140,13 +142,21 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  for (let end = 1; end <= bytes.length; end++) {
+/** Offset of the first byte that does not begin or continue a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0) return index;
+    const sequence = bytes.subarray(index, index + length);
+    if (sequence.length < length) return index;
     try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      new TextDecoder("utf-8", { fatal: true }).decode(sequence);
     } catch {
-      return end - 1;
+      return index;
     }
+    index += length;
   }
   return bytes.length;
 }

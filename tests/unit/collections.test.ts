@@ -26,6 +26,7 @@ function issue(slug: string, date: string, options: { tags?: string[]; seriesId?
     source: undefined,
     words: 100,
     readingMinutes: 1,
+    items: [],
   };
 }
 

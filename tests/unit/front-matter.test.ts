@@ -87,6 +87,16 @@ describe("parseFrontMatter", () => {
     expect(parsed.data).toEqual({});
   });
 
+  test.each([
+    ["a bad value on the third YAML line", "title: A\nsummary: B\ndate: : x", 4, "Nested mappings are not allowed in compact mappings"],
+    ["an unclosed list after blank lines", "a: 1\n\n\nb: [1,\n", 5, "Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    ["a duplicate key on the second YAML line", "title: First\ntitle: Second", 3, "Map keys must be unique"],
+    ["a duplicate key further down", "title: A\ndate: B\nseries: C\ntitle: D", 5, "Map keys must be unique"],
+    ["CRLF line endings", "title: A\r\nsummary: B\r\ndate: : x\r\n", 4, "Nested mappings are not allowed in compact mappings"],
+  ])("%s is reported at file line %i (first YAML line is line 2)", (_, yaml, line, message) => {
+    expect(parseFrontMatter(yaml, 2).problems[0]).toEqual({ line, message });
+  });
+
   test("a YAML error message is a single line", () => {
     const parsed = parseFrontMatter("title: [", 2);
     for (const problem of parsed.problems) expect(problem.message).not.toContain("\n");
@@ -94,9 +104,11 @@ describe("parseFrontMatter", () => {
   });
 
   test("a duplicate key is a YAML problem, not a silent overwrite", () => {
-    const parsed = parseFrontMatter("title: First\ntitle: Second", 2);
-    expect(parsed.problems.map((problem) => problem.message)).toContain("Map keys must be unique");
-    expect(parsed.data).toEqual({});
+    expect(parseFrontMatter("title: First\ntitle: Second", 2)).toEqual({
+      data: {},
+      unquoted: new Set(),
+      problems: [{ line: 3, message: "Map keys must be unique" }],
+    });
   });
 
   test.each([

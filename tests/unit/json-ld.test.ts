@@ -33,6 +33,7 @@ function issue(overrides: Partial<Issue> = {}): Issue {
     source: "https://thegradient.pub/update-20/",
     words: 1234,
     readingMinutes: 5,
+    items: [],
     ...overrides,
   };
 }

@@ -257,10 +257,12 @@ describe("validateIssueSources: one problem per mistake", () => {
     expect(problems[0]).toMatch(/^issues\/2022-03-10-update\.md:2: front matter: expected valid YAML, got \S.*$/);
   });
 
-  test("a duplicate key is reported as a YAML problem", () => {
-    const problems = problemsOf(file, '---\ntitle: "A"\ntitle: "B"\n---\n\nText.\n');
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^issues\/2022-03-10-update\.md:\d+: front matter: expected valid YAML, got Map keys must be unique$/);
+  test.each([
+    ['---\ntitle: "A"\ntitle: "B"\n---\n\nText.\n', 3, "Map keys must be unique"],
+    ['---\ntitle: "A"\ndate: "2022-03-10"\nsummary: : x\n---\n\nText.\n', 4, "Nested mappings are not allowed in compact mappings"],
+    ['\uFEFF---\r\ntitle: "A"\r\nseries: [x\r\n---\r\n\r\nText.\r\n', 3, "Flow sequence in block collection must be sufficiently indented and end with a ]"],
+  ])("a YAML error further down (%j) is reported at file line %i", (text, line, message) => {
+    expect(problemsOf(file, text)).toEqual([`${file}:${line}: front matter: expected valid YAML, got ${message}`]);
   });
 
   test("a file name with nothing after the date has no URL", () => {
