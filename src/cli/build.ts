@@ -1,10 +1,13 @@
 // `npm run build [-- --content DIR --output DIR]`: validate, render and swap the site into place.
 import path from "node:path";
+import { PhaseTimings } from "../bench/phase-timings.ts";
 import { parseBuildArgs } from "./args.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
 
 async function main(): Promise<void> {
+  // Phase timings for `npm run bench`, only when NEWSLETTER_TIMINGS_FILE is set (src/bench/phase-timings.ts).
+  const timings = PhaseTimings.fromEnvironment();
   const options = parseBuildArgs(process.argv.slice(2));
   // .eleventy.js reads the folders from the environment when it loads, so set them first.
   process.env.NEWSLETTER_CONTENT = path.relative(process.cwd(), path.resolve(options.content)) || ".";
@@ -16,15 +19,17 @@ async function main(): Promise<void> {
     const eleventy = new Eleventy(path.resolve(options.content), folder, {
       configPath: ".eleventy.js",
       quietMode: true,
+      ...timings?.eleventyOptions(),
     });
     // The build reports for itself: one summary, or the error chain without Eleventy's stack dump.
     eleventy.disableLogger();
     eleventy.errorHandler.logger.overrideLogger(false);
-    const [, templates] = await eleventy.write();
+    const [, templates] = await (timings ? timings.eleventy(() => eleventy.write()) : eleventy.write());
     written = templates.length;
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${written} pages from ${options.content} into ${options.output} in ${seconds} s.`);
+  await timings?.write(written);
 }
 
 interface EleventyConstructor {

@@ -1,7 +1,8 @@
-import { isoDate, parseIssueDate, readableDate } from "../model/dates.ts";
+import { isoDate, monthName, parseIssueDate, readableDate } from "../model/dates.ts";
 import type { Issue } from "../model/issue.ts";
 import { articleJsonLd, jsonForScript } from "../model/json-ld.ts";
 import { findSeries, seriesHref } from "../model/series.ts";
+import { tagsByInitial } from "../model/tag-index.ts";
 import { tagHref } from "../model/tags.ts";
 import { sectionCount, tableOfContents, tocMinimumSections } from "../markdown/table-of-contents.ts";
 import { absoluteUrl, siteMetadata } from "../site.ts";
@@ -12,6 +13,8 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   const site = siteMetadata();
   eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addFilter("readableDate", (date: string) => readableDate(requireDate(date)));
+  eleventyConfig.addFilter("monthName", monthName);
+  eleventyConfig.addFilter("tagsByInitial", tagsByInitial);
   eleventyConfig.addFilter("isoDate", (date: string) => isoDate(requireDate(date)));
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, site.baseUrl));
   eleventyConfig.addFilter("series", (id: string) => findSeries(id));

@@ -1,8 +1,5 @@
 import path from "node:path";
-import { groupIssuesBySeries, groupIssuesByTag, neighboursByUrl, sortIssuesNewestFirst } from "../model/collections.ts";
 import { parseYamlData } from "../model/front-matter.ts";
-import type { Issue } from "../model/issue.ts";
-import { seriesRegistry } from "../model/series.ts";
 import { IssueValidationError, validateIssueSources } from "../model/validate-issues.ts";
 import { ContentState } from "./content-state.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -30,17 +27,13 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
     permalink: (data: EleventyData) => state.issueAt(data.page.inputPath)?.url ?? data.permalink,
   });
 
-  let neighbours = new Map<string, { newer?: Issue; older?: Issue }>();
-  eleventyConfig.addCollection("issues", () => {
-    const issues = sortIssuesNewestFirst(state.all());
-    neighbours = neighboursByUrl(issues);
-    return issues;
-  });
-  eleventyConfig.addCollection("tagGroups", () => groupIssuesByTag(sortIssuesNewestFirst(state.all())));
-  eleventyConfig.addCollection("seriesGroups", () =>
-    groupIssuesBySeries(sortIssuesNewestFirst(state.all()), seriesRegistry),
-  );
-  eleventyConfig.addFilter("issueNeighbours", (url: string) => neighbours.get(url) ?? {});
+  eleventyConfig.addCollection("issues", () => state.index().issues);
+  eleventyConfig.addCollection("archivePages", () => state.index().archives.pages);
+  eleventyConfig.addCollection("tagSummaries", () => state.index().archives.tags);
+  eleventyConfig.addCollection("seriesSummaries", () => state.index().archives.series);
+  eleventyConfig.addCollection("years", () => state.index().years);
+  eleventyConfig.addFilter("issueNeighbours", (url: string) => state.index().neighbours.get(url) ?? {});
+  eleventyConfig.addFilter("relatedIssues", (url: string) => state.index().related.get(url) ?? []);
   eleventyConfig.addWatchTarget(path.resolve("src"));
 }
 

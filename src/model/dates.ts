@@ -17,6 +17,13 @@ export function readableDate(date: DateTime | Date, locale = "en-GB"): string {
   return toUtc(date).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
 
+/** `March 2022` for a `2022-03` month key. */
+export function monthName(monthKey: string, locale = "en-GB"): string {
+  const month = DateTime.fromFormat(monthKey, "yyyy-MM", { zone: "utc", locale });
+  if (!month.isValid) throw new Error(`expected a month like 2022-03, got ${JSON.stringify(monthKey)}`);
+  return month.toFormat("LLLL yyyy");
+}
+
 /** `2022-03-10`, for `<time datetime>`. */
 export function isoDate(date: DateTime | Date): string {
   return toUtc(date).toISODate() ?? "";

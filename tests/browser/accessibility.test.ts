@@ -18,6 +18,8 @@ const pages = [
   { name: "tag page", url: "/tags/performance/" },
   { name: "series index", url: "/series/" },
   { name: "series page", url: "/series/lab-notes/" },
+  { name: "date archive", url: "/archive/" },
+  { name: "year archive", url: "/archive/2022/" },
 ] as const;
 
 const schemes = ["light", "dark"] as const;

@@ -1,7 +1,5 @@
 import { describe, expect, test } from "vitest";
 import {
-  groupIssuesBySeries,
-  groupIssuesByTag,
   neighboursByUrl,
   sortIssuesNewestFirst,
 } from "../../src/model/collections.ts";
@@ -95,74 +93,3 @@ describe("neighboursByUrl", () => {
   });
 });
 
-describe("groupIssuesByTag", () => {
-  const newestFirst = [
-    issue("c", "2022-03-10", { tags: ["Machine Learning", "bias"] }),
-    issue("b", "2021-12-11", { tags: ["machine-learning", "performance", "accuracy"] }),
-    issue("a", "2020-08-25", { tags: ["#machine-learning", "performance", "zeta"] }),
-  ];
-  const groups = groupIssuesByTag(newestFirst);
-
-  test("one group per tag slug, however the tag was spelled", () => {
-    expect(groups.map((group) => group.slug)).toEqual(["machine-learning", "performance", "accuracy", "bias", "zeta"]);
-  });
-
-  test("groups are sorted by issue count, then by slug", () => {
-    expect(groups.map((group) => [group.slug, group.issues.length])).toEqual([
-      ["machine-learning", 3],
-      ["performance", 2],
-      ["accuracy", 1],
-      ["bias", 1],
-      ["zeta", 1],
-    ]);
-  });
-
-  test("a group lists its issues newest first and takes its name from the newest", () => {
-    const machineLearning = groups.find((group) => group.slug === "machine-learning");
-    expect(machineLearning?.name).toBe("Machine Learning");
-    expect(urls(machineLearning?.issues ?? [])).toEqual(["/issues/c/", "/issues/b/", "/issues/a/"]);
-  });
-
-  test("untagged issues make no groups", () => {
-    expect(groupIssuesByTag([issue("x", "2022-01-01")])).toEqual([]);
-  });
-});
-
-describe("groupIssuesBySeries", () => {
-  const registry: Series[] = [
-    { id: "first", title: "First", description: "The first series." },
-    { id: "empty", title: "Empty", description: "No issues yet." },
-    { id: "last", title: "Last", description: "The last series." },
-  ];
-  const groups = groupIssuesBySeries(
-    [
-      issue("n", "2022-03-10", { seriesId: "last" }),
-      issue("m", "2022-02-01", { seriesId: "first" }),
-      issue("l", "2022-01-01", { seriesId: "last" }),
-      issue("orphan", "2021-01-01", { seriesId: "unregistered" }),
-    ],
-    registry,
-  );
-
-  test("every series is kept in registry order, including one without issues", () => {
-    expect(groups.map((group) => [group.id, urls(group.issues)])).toEqual([
-      ["first", ["/issues/m/"]],
-      ["empty", []],
-      ["last", ["/issues/n/", "/issues/l/"]],
-    ]);
-  });
-
-  test("a group carries the series' title and description", () => {
-    expect(groups[1]).toEqual({ id: "empty", title: "Empty", description: "No issues yet.", issues: [] });
-  });
-
-  test("works on the real registry: five series, all present with no issues", () => {
-    const real = groupIssuesBySeries([], seriesRegistry);
-    expect(real.map((group) => group.id)).toEqual(seriesRegistry.map((series) => series.id));
-    expect(real.every((group) => group.issues.length === 0)).toBe(true);
-  });
-
-  test("the registry itself is left untouched", () => {
-    for (const series of registry) expect(series).not.toHaveProperty("issues");
-  });
-});

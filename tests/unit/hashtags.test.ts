@@ -1,5 +1,7 @@
+import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
-import { extractHashtags, parseHashtagLine } from "../../src/model/hashtags.ts";
+import { createMarkdown } from "../../src/markdown/create-markdown.ts";
+import { extractHashtags, extractTaggedItems, parseHashtagLine } from "../../src/model/hashtags.ts";
 
 describe("parseHashtagLine", () => {
   test.each([
@@ -91,5 +93,124 @@ describe("extractHashtags", () => {
   test("a body without hashtags has no tags", () => {
     expect(extractHashtags("")).toEqual([]);
     expect(extractHashtags("Just prose.\n\nMore prose.")).toEqual([]);
+  });
+});
+
+describe("extractTaggedItems", () => {
+  const md = createMarkdown();
+
+  /** The items as the real renderer shows them: each tag list under the h2–h4 heading above it. */
+  function renderedItems(markdown: string): { id: string; title: string; tags: string[] }[] {
+    const $ = cheerio.load(md.render(markdown), null, false);
+    const items = new Map<string, { id: string; title: string; tags: string[] }>();
+    let heading: { id: string; title: string } | undefined;
+    $.root()
+      .children()
+      .each((_, element) => {
+        const node = $(element);
+        if (node.is("h1, h2, h3, h4, h5, h6")) {
+          const id = node.attr("id");
+          heading = node.is("h2, h3, h4") && id !== undefined ? { id, title: node.text() } : undefined;
+        } else if (node.is("ul.item-tags") && heading) {
+          const tags = node
+            .find("a[rel=tag]")
+            .map((__, link) => ($(link).attr("href") ?? "").replace(/^\/tags\/|\/$/g, ""))
+            .get();
+          const item = items.get(heading.id) ?? { ...heading, tags: [] };
+          item.tags.push(...tags.filter((tag) => !item.tags.includes(tag)));
+          items.set(heading.id, item);
+        }
+      });
+    return [...items.values()];
+  }
+
+  const extracted = (markdown: string) =>
+    extractTaggedItems(markdown).map((item) => ({ id: item.id, title: item.title, tags: item.tags.map((tag) => tag.slug) }));
+  const withoutTitles = (items: readonly { id: string; tags: string[] }[]) => items.map(({ id, tags }) => ({ id, tags }));
+
+  test.each([
+    ["a plain h2", "## Plain title\n\n#a", [{ id: "plain-title", tags: ["a"] }]],
+    ["h2, h3 and h4", "## Two\n\n#a\n\n### Three\n\n#b\n\n#### Four\n\n#c", [
+      { id: "two", tags: ["a"] },
+      { id: "three", tags: ["b"] },
+      { id: "four", tags: ["c"] },
+    ]],
+    ["a repeated title (x, x-1, x-2)", "## x\n\n#a\n\n## x\n\n#b\n\n### x\n\n#c", [
+      { id: "x", tags: ["a"] },
+      { id: "x-1", tags: ["b"] },
+      { id: "x-2", tags: ["c"] },
+    ]],
+    ["a repeat where only the second heading is tagged", "## x\n\n## x\n\n#a", [{ id: "x-1", tags: ["a"] }]],
+    ["a title that looks like a numbered repeat", "## x-1\n\n## x\n\n## x\n\n#a", [{ id: "x-2", tags: ["a"] }]],
+    ["Section, Section, Section 1", "## Section\n\n#a\n\n## Section\n\n#b\n\n## Section 1\n\n#c", [
+      { id: "section", tags: ["a"] },
+      { id: "section-1", tags: ["b"] },
+      { id: "section-1-1", tags: ["c"] },
+    ]],
+    ["emphasis and strong", "## A *emphasised* and **strong** _title_\n\n#a", [{ id: "a-emphasised-and-strong-title", tags: ["a"] }]],
+    ["strong underscores", "## __init__ method\n\n#a", [{ id: "init-method", tags: ["a"] }]],
+    ["a link", "## A [linked](https://example.org/a_b) title\n\n#a", [{ id: "a-linked-title", tags: ["a"] }]],
+    ["a link with emphasis inside", "## [Paper: *Attention*](https://x.org/p) notes\n\n#a", [{ id: "paper-attention-notes", tags: ["a"] }]],
+    ["an autolink", "## <https://example.org> link\n\n#a", [{ id: "https-example-org-link", tags: ["a"] }]],
+    ["a bare URL", "## www.example.com\n\n#a", [{ id: "www-example-com", tags: ["a"] }]],
+    ["escaped characters", "## Escaped \\*stars\\* and \\_under\\_ \\# hash\n\n#a", [{ id: "escaped-stars-and-under-hash", tags: ["a"] }]],
+    ["escaped brackets", "## \\[not a link\\] here\n\n#a", [{ id: "not-a-link-here", tags: ["a"] }]],
+    ["an escaped dollar", "## Price: \\$5\n\n#a", [{ id: "price-5", tags: ["a"] }]],
+    ["inline code", "## The `fit` method\n\n#a", [{ id: "the-fit-method", tags: ["a"] }]],
+    ["inline maths", "## Maths $x^2$ here\n\n#a", [{ id: "maths-here", tags: ["a"] }]],
+    ["accents", "## Café naïve\n\n#a", [{ id: "cafe-naive", tags: ["a"] }]],
+    ["punctuation", "## GPT-4's (new) results!\n\n#a", [{ id: "gpt-4-s-new-results", tags: ["a"] }]],
+    ["non-Latin letters", "## 日本語 title\n\n#a", [{ id: "日本語-title", tags: ["a"] }]],
+    ["a heading of punctuation only", "## ***\n\n#a", [{ id: "section", tags: ["a"] }]],
+    ["closing hashes", "## Title ##\n\n#a", [{ id: "title", tags: ["a"] }]],
+    ["a tab after the marker", "##\tTab\n\n#a", [{ id: "tab", tags: ["a"] }]],
+    ["an indented heading", "   ## Indented\n\n#a", [{ id: "indented", tags: ["a"] }]],
+    ["a hashtag line right under the heading", "## x\n#a", [{ id: "x", tags: ["a"] }]],
+    ["two hashtag paragraphs under one heading", "## Title\n\n#a, #B\n\nText.\n\n#b #c", [{ id: "title", tags: ["a", "b", "c"] }]],
+    ["an h1 alone", "# One\n\n#a", []],
+    ["an h5 alone", "##### Five\n\n#a", []],
+    ["an h6 alone", "###### Six\n\n#a", []],
+    ["an h1 does not use up its slug", "# x\n\n## x\n\n#a", [{ id: "x", tags: ["a"] }]],
+    ["an h5 does not use up its slug", "##### x\n\n## x\n\n#a", [{ id: "x", tags: ["a"] }]],
+    ["a heading in fenced code is not a heading", "```\n## x\n```\n\n## x\n\n#a", [{ id: "x", tags: ["a"] }]],
+    ["a hashtag line in fenced code is not an item", "## x\n\n```\n#a\n```", []],
+    ["hashtags before any heading", "#a\n\n## x\n\nText.", []],
+    ["a heading without hashtags", "## x\n\nText with #a in it.", []],
+  ])("ids match the renderer: %s", (_, markdown, expected) => {
+    expect(withoutTitles(extracted(markdown))).toEqual(expected);
+    expect(withoutTitles(renderedItems(markdown))).toEqual(expected);
+  });
+
+  test.each([
+    ["## Plain title\n\n#a", "Plain title"],
+    ["## A *emphasised* and **strong** title\n\n#a", "A emphasised and strong title"],
+    ["## A [linked](https://example.org/a_b) title\n\n#a", "A linked title"],
+    ["## The `fit` method\n\n#a", "The fit method"],
+    ["## Café naïve\n\n#a", "Café naïve"],
+    ["## Price: \\$5\n\n#a", "Price: $5"],
+    ["## a \\\\ b\n\n#a", "a \\ b"],
+    ["## Title ##\n\n#a", "Title"],
+  ])("the title of %j is the heading's text, %j, as rendered", (markdown, title) => {
+    expect(extracted(markdown).map((item) => item.title)).toEqual([title]);
+    expect(renderedItems(markdown).map((item) => item.title)).toEqual([title]);
+  });
+
+  test("tags of an item are normalised and de-duplicated, first spelling kept", () => {
+    expect(extractTaggedItems("## x\n\n#Machine-Learning, #bias\n\n#machine-learning #BIAS #new")).toEqual([
+      {
+        id: "x",
+        title: "x",
+        tags: [
+          { slug: "machine-learning", name: "Machine-Learning" },
+          { slug: "bias", name: "bias" },
+          { slug: "new", name: "new" },
+        ],
+      },
+    ]);
+  });
+
+  test("a body without headings or hashtags has no items", () => {
+    expect(extractTaggedItems("")).toEqual([]);
+    expect(extractTaggedItems("Just prose.\n\n## A heading\n\nMore prose.")).toEqual([]);
   });
 });

@@ -1,0 +1,97 @@
+/** One timed build. */
+export interface RunFigures {
+  /** Wall time of the whole child process, start-up included. */
+  wallMs: number;
+  /** The build's own phase timings (see phase-timings.ts). */
+  phasesMs: Record<string, number>;
+  pages: number;
+  maxRssKb: number;
+}
+
+export interface BenchSummary {
+  issues: number;
+  runs: number;
+  medianWallMs: number;
+  minWallMs: number;
+  maxWallMs: number;
+  /** The median of each phase over the runs. */
+  medianPhasesMs: Record<string, number>;
+  /** Pages written (the most any run wrote; `pagesVaried` says when runs disagreed). */
+  pages: number;
+  pagesVaried: boolean;
+  /** The highest peak RSS of any run, in KiB. */
+  peakRssKb: number;
+  /** Median wall time divided by the number of issues. */
+  msPerIssue: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (!values.length) throw new Error("median: expected at least one value");
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export function summariseRuns(issues: number, runs: readonly RunFigures[]): BenchSummary {
+  const walls = runs.map((run) => run.wallMs);
+  const phases = [...new Set(runs.flatMap((run) => Object.keys(run.phasesMs)))];
+  const medianPhasesMs = Object.fromEntries(
+    phases.map((phase) => [phase, round(median(runs.map((run) => run.phasesMs[phase] ?? 0)))]),
+  );
+  const pages = runs.map((run) => run.pages);
+  const medianWallMs = median(walls);
+  return {
+    issues,
+    runs: runs.length,
+    medianWallMs: round(medianWallMs),
+    minWallMs: round(Math.min(...walls)),
+    maxWallMs: round(Math.max(...walls)),
+    medianPhasesMs,
+    pages: Math.max(...pages),
+    pagesVaried: new Set(pages).size > 1,
+    peakRssKb: Math.max(...runs.map((run) => run.maxRssKb)),
+    msPerIssue: round(medianWallMs / issues, 2),
+  };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+/** The line `npm run bench` ends with. */
+export function summaryLine(summary: BenchSummary): string {
+  const runs = `${summary.runs} run${summary.runs === 1 ? "" : "s"}`;
+  return (
+    `bench: ${summary.issues} issues, ${runs}: median ${seconds(summary.medianWallMs)} s ` +
+    `(min ${seconds(summary.minWallMs)}, max ${seconds(summary.maxWallMs)}), ${summary.msPerIssue.toFixed(1)} ms/issue, ` +
+    `peak RSS ${Math.round(summary.peakRssKb / 1024)} MiB, ${summary.pages} pages${summary.pagesVaried ? " (varied between runs)" : ""}`
+  );
+}
+
+/**
+ * The median phase split: the build's own clock from process start (`total`), start-up, the
+ * Eleventy write and, inside it, the timed hooks and the rest (rendering and writing pages).
+ */
+export function phaseLine(summary: BenchSummary): string {
+  const phase = (name: string) => summary.medianPhasesMs[name] ?? 0;
+  const hooks = phase("validation") + phase("styles") + phase("searchIndex") + phase("otherHooks");
+  const parts = [
+    `startup ${seconds(phase("startup"))}`,
+    `validation ${seconds(phase("validation"))}`,
+    `styles ${seconds(phase("styles"))}`,
+    `searchIndex ${seconds(phase("searchIndex"))}`,
+    `render+write ${seconds(Math.max(0, phase("eleventy") - hooks))}`,
+    `eleventy ${seconds(phase("eleventy"))}`,
+    `outside eleventy ${seconds(Math.max(0, phase("total") - phase("startup") - phase("eleventy")))}`,
+    `total ${seconds(phase("total"))}`,
+  ];
+  return `bench: median phases (s): ${parts.join(", ")}`;
+}
+
+/** A commit-friendly result name: the same command writes the same file. */
+export function resultFileName(options: { issues: number; runs: number; seed: number }): string {
+  return `issues-${options.issues}-runs-${options.runs}${options.seed === 1 ? "" : `-seed-${options.seed}`}.json`;
+}
+
+function round(value: number, digits = 1): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
