@@ -12,7 +12,7 @@ export function hashtagsPlugin(md: MarkdownIt): void {
     for (let index = 0; index + 2 < tokens.length; index++) {
       const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]];
       if (open?.type !== "paragraph_open" || inline?.type !== "inline" || close?.type !== "paragraph_close") continue;
-      // Only paragraphs of the body itself (or of a callout) are item tag lines, as extractTaggedItems reads them;
+      // Only paragraphs of the body itself (or of a callout) are item tag lines;
       // hashtags quoted in a blockquote or written in a list stay text.
       if (insideQuoteOrList(tokens, index)) continue;
       const hashtags = parseHashtagLine(inline.content);
@@ -23,6 +23,7 @@ export function hashtagsPlugin(md: MarkdownIt): void {
       const list = new state.Token("html_block", "", 0);
       list.content = `<ul class="item-tags" aria-label="Tags">${html}</ul>\n`;
       list.map = open.map;
+      list.meta = { hashtags };
       tokens.splice(index, 3, list);
     }
   });

@@ -1,4 +1,4 @@
-import type { TaggedItem } from "./hashtags.ts";
+import type { TaggedItem } from "../markdown/tagged-items.ts";
 import type { Issue } from "./issue.ts";
 import { seriesHref, type Series } from "./series.ts";
 import { tagHref, type Tag } from "./tags.ts";

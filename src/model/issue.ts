@@ -1,4 +1,4 @@
-import type { TaggedItem } from "./hashtags.ts";
+import type { TaggedItem } from "../markdown/tagged-items.ts";
 import type { Tag } from "./tags.ts";
 
 /** A validated newsletter issue: everything the layouts, archives and feeds read about it. */

@@ -57,7 +57,14 @@ function groupBy(pairs: readonly (readonly [string, Issue])[]): Map<string, Issu
   return groups;
 }
 
-/** Up to `count` issues on each side of `index` in a date-ordered list. */
+/**
+ * Up to `count` issues on each side of `index` in a date-ordered list, and beyond that any that
+ * share the date of the farthest one taken, so equally close issues all get a chance.
+ */
 function nearby(list: readonly Issue[], index: number, count: number): Issue[] {
-  return list.slice(Math.max(0, index - count), index + count + 1);
+  let start = Math.max(0, index - count);
+  let end = Math.min(list.length - 1, index + count);
+  while (start > 0 && list[start - 1]?.date === list[start]?.date) start--;
+  while (end < list.length - 1 && list[end + 1]?.date === list[end]?.date) end++;
+  return list.slice(start, end + 1);
 }

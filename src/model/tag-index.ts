@@ -5,7 +5,7 @@ export function tagsByInitial(tags: readonly TagSummary[]): [string, TagSummary[
   const groups = new Map<string, TagSummary[]>();
   const sorted = [...tags].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug));
   for (const tag of sorted) {
-    const first = tag.name.normalize("NFKD").charAt(0).toLocaleUpperCase("en");
+    const first = tag.name.normalize("NFKD").toLocaleUpperCase("en").charAt(0);
     const initial = /\p{L}/u.test(first) ? first : "#";
     groups.set(initial, [...(groups.get(initial) ?? []), tag]);
   }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
-import { extractTaggedItems } from "./hashtags.ts";
+import { findTaggedContent } from "../markdown/tagged-items.ts";
 import type { Issue } from "./issue.ts";
 import { fieldExpectations, isIssueField, issueFrontMatterSchema } from "./issue-schema.ts";
 import { issueHref, issueSlug } from "./issue-url.ts";
@@ -96,7 +96,7 @@ function validateIssueSource(source: IssueSource): Issue | string[] {
 
   const frontMatter = result.data;
   const words = countWords(split.body);
-  const items = extractTaggedItems(split.body);
+  const tagged = findTaggedContent(split.body);
   return {
     file: source.file,
     absolutePath: source.absolutePath,
@@ -107,8 +107,8 @@ function validateIssueSource(source: IssueSource): Issue | string[] {
     seriesId: frontMatter.series,
     number: frontMatter.number,
     summary: frontMatter.summary,
-    tags: normaliseTags([...frontMatter.tags, ...items.flatMap((item) => item.tags.map((tag) => tag.name))]),
-    items,
+    tags: normaliseTags([...frontMatter.tags, ...tagged.tags.map((tag) => tag.name)]),
+    items: tagged.items,
     authors: frontMatter.authors,
     draft: frontMatter.draft,
     source: frontMatter.source,

@@ -93,3 +93,67 @@ describe("neighboursByUrl", () => {
   });
 });
 
+
+describe("neighboursByUrl within a series", () => {
+  // Newest first; two series interleaved, plus one series with a single issue.
+  const newestFirst = [
+    issue("d3", "2022-06-01", { seriesId: "link-digest" }),
+    issue("l2", "2022-05-01", { seriesId: "lab-notes" }),
+    issue("d2", "2022-04-01", { seriesId: "link-digest" }),
+    issue("n1", "2022-03-15", { seriesId: "neurips-takeaways" }),
+    issue("l1", "2022-03-01", { seriesId: "lab-notes" }),
+    issue("d1", "2022-02-01", { seriesId: "link-digest" }),
+  ];
+  const neighbours = neighboursByUrl(newestFirst);
+
+  test.each([
+    // url, newer, older, newerInSeries, olderInSeries
+    ["/issues/d3/", undefined, "/issues/l2/", undefined, "/issues/d2/"],
+    ["/issues/l2/", "/issues/d3/", "/issues/d2/", undefined, "/issues/l1/"],
+    ["/issues/d2/", "/issues/l2/", "/issues/n1/", "/issues/d3/", "/issues/d1/"],
+    ["/issues/n1/", "/issues/d2/", "/issues/l1/", undefined, undefined],
+    ["/issues/l1/", "/issues/n1/", "/issues/d1/", "/issues/l2/", undefined],
+    ["/issues/d1/", "/issues/l1/", undefined, "/issues/d2/", undefined],
+  ])("%s: newer %s, older %s, newer in series %s, older in series %s", (url, newer, older, newerInSeries, olderInSeries) => {
+    const entry = neighbours.get(url);
+    expect(entry).toBeDefined();
+    expect(entry?.newer?.url).toBe(newer);
+    expect(entry?.older?.url).toBe(older);
+    expect(entry?.newerInSeries?.url).toBe(newerInSeries);
+    expect(entry?.olderInSeries?.url).toBe(olderInSeries);
+  });
+
+  test("series neighbours are each other's inverse and stay in their series", () => {
+    for (const each of newestFirst) {
+      const entry = neighbours.get(each.url);
+      if (entry?.newerInSeries) {
+        expect(entry.newerInSeries.seriesId).toBe(each.seriesId);
+        expect(entry.newerInSeries.date > each.date).toBe(true);
+        expect(neighbours.get(entry.newerInSeries.url)?.olderInSeries).toBe(each);
+      }
+      if (entry?.olderInSeries) {
+        expect(entry.olderInSeries.seriesId).toBe(each.seriesId);
+        expect(entry.olderInSeries.date < each.date).toBe(true);
+        expect(neighbours.get(entry.olderInSeries.url)?.newerInSeries).toBe(each);
+      }
+    }
+  });
+
+  test("when every issue is in one series, series neighbours equal overall neighbours", () => {
+    const sameSeries = [issue("c", "2022-03-03"), issue("b", "2022-03-02"), issue("a", "2022-03-01")];
+    for (const [url, entry] of neighboursByUrl(sameSeries)) {
+      expect(entry.newerInSeries, url).toBe(entry.newer);
+      expect(entry.olderInSeries, url).toBe(entry.older);
+    }
+  });
+
+  test("a lone issue has no series neighbours", () => {
+    const entry = neighboursByUrl([issue("only", "2022-03-10")]).get("/issues/only/");
+    expect(entry?.newerInSeries).toBeUndefined();
+    expect(entry?.olderInSeries).toBeUndefined();
+  });
+
+  test("an empty list has no entries", () => {
+    expect(neighboursByUrl([]).size).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, test } from "vitest";
-import { isoDate, parseIssueDate, readableDate } from "../../src/model/dates.ts";
+import { isoDate, monthName, parseIssueDate, readableDate } from "../../src/model/dates.ts";
 
 describe("parseIssueDate", () => {
   test.each([
@@ -79,5 +79,55 @@ describe("readableDate and isoDate", () => {
 
   test("isoDate of an invalid Date is empty, not the text 'null'", () => {
     expect(isoDate(new Date("not a date"))).toBe("");
+  });
+});
+
+describe("monthName", () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
+
+  test.each([
+    ["2022-03", "March 2022"],
+    ["2022-01", "January 2022"],
+    ["2021-12", "December 2021"],
+    ["2020-02", "February 2020"],
+    ["1999-09", "September 1999"],
+  ])("%j is %j", (key, name) => {
+    expect(monthName(key)).toBe(name);
+  });
+
+  test.each([
+    ["Pacific/Kiritimati"],
+    ["America/Los_Angeles"],
+  ])("names the same month on a machine in %s", (zone) => {
+    process.env.TZ = zone;
+    expect(monthName("2022-03")).toBe("March 2022");
+    expect(monthName("2022-01")).toBe("January 2022");
+  });
+
+  test.each([
+    ["fr", "mars 2022"],
+    ["de", "März 2022"],
+    ["en-US", "March 2022"],
+  ])("in %s, 2022-03 is %j", (locale, name) => {
+    expect(monthName("2022-03", locale)).toBe(name);
+  });
+
+  test.each([
+    ["2022-13", "a thirteenth month"],
+    ["2022-00", "month zero"],
+    ["2022-3", "a single-digit month"],
+    ["22-03", "a two-digit year"],
+    ["2022-03-01", "a whole date"],
+    ["2022/03", "a slash"],
+    [" 2022-03", "leading space"],
+    ["March", "a month name"],
+    ["March 2022", "an already readable month"],
+    ["", "nothing"],
+  ])("throws for %j (%s)", (key) => {
+    expect(() => monthName(key)).toThrow(/expected a month like 2022-03/);
   });
 });

@@ -1,7 +1,8 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
-import { extractHashtags, extractTaggedItems, parseHashtagLine } from "../../src/model/hashtags.ts";
+import { extractHashtags, extractTaggedItems } from "../../src/markdown/tagged-items.ts";
+import { parseHashtagLine } from "../../src/model/hashtags.ts";
 
 describe("parseHashtagLine", () => {
   test.each([
