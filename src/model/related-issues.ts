@@ -30,10 +30,11 @@ export function relatedIssues(newestFirst: readonly Issue[], count = defaultCoun
       }
     }
     const seriesMembers = bySeries.get(issue.seriesId) ?? [];
-    const candidates = new Set<number>(touched);
-    for (const position of nearby(seriesMembers, seriesIndex[self] ?? 0, count, days)) candidates.add(position);
-    for (const position of nearby(allPositions, self, count, days)) candidates.add(position);
-    candidates.delete(self);
+    const candidates = [
+      ...touched,
+      ...nearby(seriesMembers, seriesIndex[self] ?? 0, count, days),
+      ...nearby(allPositions, self, count, days),
+    ];
 
     const day = days[self] ?? 0;
     const outranks = (a: number, b: number) =>
@@ -44,6 +45,7 @@ export function relatedIssues(newestFirst: readonly Issue[], count = defaultCoun
     // Keep the best `count` while scanning instead of sorting thousands of candidates.
     const best: number[] = [];
     for (const candidate of candidates) {
+      if (candidate === self || best.includes(candidate)) continue;
       const at = best.findIndex((kept) => outranks(candidate, kept) < 0);
       if (at !== -1) best.splice(at, 0, candidate);
       else if (best.length < count) best.push(candidate);
