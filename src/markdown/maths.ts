@@ -32,10 +32,15 @@ export function mathsPlugin(md: MarkdownIt): void {
     },
   };
   md.use(katexPlugin, { katex: strictKatex, output: "htmlAndMathml" });
+  // The same formula renders to the same markup: newsletters repeat their notation.
+  const rendered = new Map<string, string>();
   for (const rule of ["math_inline", "math_block", "math_inline_block"] as const) {
     const render = md.renderer.rules[rule];
     if (!render) continue;
     md.renderer.rules[rule] = (tokens, index, options, env, self) => {
+      const key = `${rule}\u0000${tokens[index]?.content ?? ""}`;
+      const cached = rendered.get(key);
+      if (cached !== undefined) return cached;
       lastError = undefined;
       const html = render(tokens, index, options, env, self);
       if (lastError !== undefined) {
@@ -43,7 +48,9 @@ export function mathsPlugin(md: MarkdownIt): void {
         const reason = lastError instanceof Error ? lastError.message : String(lastError);
         throw new MathsError(`maths: expected valid TeX, got $${tex}$ (${reason})`);
       }
-      return inlineStylesToClasses(html);
+      const classed = inlineStylesToClasses(html);
+      rendered.set(key, classed);
+      return classed;
     };
   }
 }

@@ -51,7 +51,9 @@ export function parseFrontMatter(yaml: string, firstLine = 1): ParsedFrontMatter
       problems: [{ line: firstLine, message: "expected a mapping of `field: value` lines" }],
     };
   }
-  return { data: toData(document), unquoted: unquotedFields(document), problems: [] };
+  const data = toData(document);
+  parsedByText.set(cacheKey(yaml), data);
+  return { data, unquoted: unquotedFields(document), problems: [] };
 }
 
 /** 1-based line of a character offset; an error found at the very end belongs to the last line. */
@@ -60,9 +62,26 @@ function lineAt(text: string, offset: number): number {
   return before.split("\n").length;
 }
 
-/** The front matter engine Eleventy uses, so pages see exactly what validation saw. */
+/** Data validation already parsed, by YAML text, for Eleventy to take instead of parsing again. */
+const parsedByText = new Map<string, Record<string, unknown>>();
+
+/** Eleventy hands the engine the YAML with its fence's line break; line ends and outer space do not change the data. */
+function cacheKey(yaml: string): string {
+  return yaml.replace(/\r\n?/g, "\n").trim();
+}
+
+/**
+ * The front matter engine Eleventy uses, so pages see exactly what validation saw. The issue's
+ * `tags` reach Eleventy as `issueTags`: Eleventy would otherwise build a collection per tag,
+ * which the site never reads (its tag archives come from the validated model).
+ */
 export function parseYamlData(yaml: string): Record<string, unknown> {
-  return toData(parseDocument(yaml, { uniqueKeys: true }));
+  const key = cacheKey(yaml);
+  const data = parsedByText.get(key) ?? toData(parseDocument(yaml, { uniqueKeys: true }));
+  parsedByText.delete(key);
+  if (!("tags" in data)) return data;
+  const { tags, ...rest } = data;
+  return { ...rest, issueTags: tags };
 }
 
 function toData(document: Document): Record<string, unknown> {

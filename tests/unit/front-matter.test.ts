@@ -137,10 +137,13 @@ describe("parseFrontMatter", () => {
 });
 
 describe("parseYamlData", () => {
-  test("gives Eleventy the same data validation saw", () => {
+  test("gives Eleventy the same data validation saw, with tags renamed so Eleventy builds no per-tag collections", () => {
     const yaml = 'title: A\ndate: 2022-03-10\ntags: ["x"]';
-    expect(parseYamlData(yaml)).toEqual(parseFrontMatter(yaml).data);
+    const { tags, ...rest } = parseFrontMatter(yaml).data;
+    expect(parseYamlData(`\n${yaml}`)).toEqual({ ...rest, issueTags: tags });
+    expect(parseYamlData(yaml)).toEqual({ ...rest, issueTags: tags });
     expect(parseYamlData(yaml).date).toBe("2022-03-10");
+    expect(parseYamlData(yaml)).not.toHaveProperty("tags");
   });
 
   test("empty YAML gives no data", () => {
