@@ -1,7 +1,20 @@
 // Eleventy's configuration only composes plugins; each concern lives in src/eleventy/.
 // Run through tsx (see package.json) so the TypeScript plugins load on Node 20.
 import path from "node:path";
-import { filtersPlugin, issuesPlugin, markdownPlugin, mathStylesPlugin, pagesPlugin, stylesPlugin } from "./src/eleventy/index.ts";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import {
+  feedsPlugin,
+  filtersPlugin,
+  issuesPlugin,
+  markdownPlugin,
+  mathStylesPlugin,
+  pagesPlugin,
+  publishingPlugin,
+  scriptsPlugin,
+  searchPlugin,
+  siteMetadata,
+  stylesPlugin,
+} from "./src/eleventy/index.ts";
 
 const contentDir = process.env.NEWSLETTER_CONTENT || "issues";
 
@@ -12,7 +25,15 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(stylesPlugin, { entry: "assets/styles/main.scss" });
   eleventyConfig.addPlugin(mathStylesPlugin);
+  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(publishingPlugin);
+  eleventyConfig.addPlugin(scriptsPlugin, { entries: { search: "src/search/browser/search-page.ts" } });
+  eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(pagesPlugin, { pagesDir: "layouts/pages" });
+  // Prefixes every root-relative URL in the HTML with `pathPrefix`, so layouts write `/tags/`.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Its transform re-serialises pages with PostHTML: keep boolean attributes bare (`hidden`, not `hidden=""`).
+  eleventyConfig.htmlTransformer.setPosthtmlProcessOptions({ recognizeNoValueAttribute: true });
 }
 
 export const config = {
@@ -22,6 +43,8 @@ export const config = {
     includes: path.relative(contentDir, "layouts"),
     output: process.env.NEWSLETTER_OUTPUT || "_site",
   },
+  // `/` or, for a site served under a path (PATH_PREFIX), `/newsletter/`: src/site.ts decides.
+  pathPrefix: siteMetadata().pathPrefix,
   templateFormats: ["md", "njk"],
   // An issue that quotes {{ x }} or {% for %} shows it as text.
   markdownTemplateEngine: false,

@@ -6,6 +6,8 @@ export interface RunFigures {
   phasesMs: Record<string, number>;
   pages: number;
   maxRssKb: number;
+  /** CPU time of the build (user and system), in milliseconds. */
+  cpuMs: number;
 }
 
 export interface BenchSummary {
@@ -23,6 +25,8 @@ export interface BenchSummary {
   peakRssKb: number;
   /** Median wall time divided by the number of issues. */
   msPerIssue: number;
+  /** The median CPU time of the build over all its threads; a wall time far above it means a busy machine. */
+  medianCpuMs: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -51,6 +55,7 @@ export function summariseRuns(issues: number, runs: readonly RunFigures[]): Benc
     pagesVaried: new Set(pages).size > 1,
     peakRssKb: Math.max(...runs.map((run) => run.maxRssKb)),
     msPerIssue: round(medianWallMs / issues, 2),
+    medianCpuMs: round(median(runs.map((run) => run.cpuMs))),
   };
 }
 
@@ -67,21 +72,27 @@ export function summaryLine(summary: BenchSummary): string {
 }
 
 /**
- * The median phase split: the build's own clock from process start (`total`), start-up, the
- * Eleventy write and, inside it, the timed hooks and the rest (rendering and writing pages).
+ * The median phase split: start-up, the Eleventy write with the hooks timed inside it and the rest
+ * of it (rendering and writing pages), the search index built after it, what is left of the
+ * build's own clock (`total`, from process start: importing Eleventy, the atomic swap), and the
+ * build's CPU time over all its threads.
  */
 export function phaseLine(summary: BenchSummary): string {
   const phase = (name: string) => summary.medianPhasesMs[name] ?? 0;
-  const hooks = phase("validation") + phase("styles") + phase("searchIndex") + phase("otherHooks");
-  const parts = [
-    `startup ${seconds(phase("startup"))}`,
+  const hooks = phase("validation") + phase("styles") + phase("otherHooks");
+  const inside = [
     `validation ${seconds(phase("validation"))}`,
     `styles ${seconds(phase("styles"))}`,
-    `searchIndex ${seconds(phase("searchIndex"))}`,
     `render+write ${seconds(Math.max(0, phase("eleventy") - hooks))}`,
-    `eleventy ${seconds(phase("eleventy"))}`,
-    `outside eleventy ${seconds(Math.max(0, phase("total") - phase("startup") - phase("eleventy")))}`,
+  ];
+  const other = phase("total") - phase("startup") - phase("eleventy") - phase("searchIndex");
+  const parts = [
+    `startup ${seconds(phase("startup"))}`,
+    `eleventy ${seconds(phase("eleventy"))} (${inside.join(", ")})`,
+    `searchIndex ${seconds(phase("searchIndex"))}`,
+    `other ${seconds(Math.max(0, other))}`,
     `total ${seconds(phase("total"))}`,
+    `cpu ${seconds(summary.medianCpuMs)}`,
   ];
   return `bench: median phases (s): ${parts.join(", ")}`;
 }

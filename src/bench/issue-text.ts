@@ -77,7 +77,7 @@ function frontMatter(spec: IssueSpec, headline: string, prose: Prose): string {
   };
   let summary = `${leads[spec.series]} ${listPhrase(spec.tags.slice(0, 4))}. ${prose.plainSentence()}`;
   if (random.chance(0.5)) summary += ` ${prose.plainSentence()}`;
-  summary = clip(plainText(summary), 399);
+  summary = clip(summary, 399);
 
   const lines = [
     `title: ${JSON.stringify(titles[spec.series])}`,
@@ -105,18 +105,6 @@ function listPhrase(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** Markdown punctuation and maths dropped, for summaries. */
-function plainText(text: string): string {
-  return text
-    .replace(/\$[^$]*\$/g, "")
-    .replace(/\[\^\d+\]/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*`]/g, "")
-    .replace(/\s+([,.])/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** At most `limit` characters, cut at a word and closed with a full stop. */
 function clip(text: string, limit: number): string {
   if (text.length <= limit) return text;
@@ -127,15 +115,19 @@ function clip(text: string, limit: number): string {
 /** Sentences, headlines, lists and the other blocks an issue is made of. */
 class Prose {
   readonly footnotes: string[] = [];
+  /** The chance of maths in a sentence or section: 0 in issues without maths. */
+  readonly mathsRate: number;
+  /** The chance of a footnote after a sentence: 0 in issues without footnotes. */
+  readonly footnoteRate: number;
 
   constructor(
     readonly random: Random,
     readonly spec: IssueSpec,
-  ) {}
-
-  /** The chance of maths in a paragraph, by series: lab notes keep the maths in. */
-  get mathsRate(): number {
-    return { "lab-notes": 0.35, "neurips-takeaways": 0.12, "zeta-alpha-trends": 0.08, "gradient-updates": 0.04, "link-digest": 0.03 }[this.spec.series];
+  ) {
+    // Lab notes keep the maths in; the other series have some now and then.
+    const rates = issueRates[spec.series];
+    this.mathsRate = random.chance(rates.maths) ? rates.mathsDensity : 0;
+    this.footnoteRate = random.chance(rates.footnotes) ? 0.06 : 0;
   }
 
   fill(template: string): string {
@@ -177,7 +169,7 @@ class Prose {
     if (random.chance(0.05)) text = text.replace(/\.$/, `, see \`${random.pick(words.codeNames)}()\`.`);
     if (random.chance(0.1)) text = text.replace(/\.$/, ` ([${random.pick(["paper", "code", "blog post", "video", "thread"])}](${this.url()})).`);
     if (random.chance(this.mathsRate)) text = text.replace(/\.$/, `, where $${random.pick(words.inlineFormulas)}$.`);
-    if (random.chance(0.06)) text = text.replace(/\.$/, `.${this.footnote()}`);
+    if (random.chance(this.footnoteRate)) text = text.replace(/\.$/, `.${this.footnote()}`);
     return text;
   }
 
@@ -229,7 +221,7 @@ class Prose {
   /** A headline; lab notes sometimes put maths in one. */
   headline(): string {
     const text = this.plainHeadline();
-    if (this.spec.series === "lab-notes" && this.random.chance(0.1)) return `${text} in $O(n \\log n)$`;
+    if (this.spec.series === "lab-notes" && this.random.chance(this.mathsRate / 3)) return `${text} in $O(n \\log n)$`;
     return text;
   }
 
@@ -276,6 +268,15 @@ class Prose {
     return tags.map((tag) => `#${slugifyTag(tag)}`).join(", ");
   }
 }
+
+/** Per series: the share of issues with maths, how dense it is there, the share with footnotes. */
+const issueRates: Record<SeriesId, { maths: number; mathsDensity: number; footnotes: number }> = {
+  "lab-notes": { maths: 0.9, mathsDensity: 0.3, footnotes: 0.3 },
+  "neurips-takeaways": { maths: 0.4, mathsDensity: 0.12, footnotes: 0.3 },
+  "zeta-alpha-trends": { maths: 0.3, mathsDensity: 0.1, footnotes: 0.8 },
+  "gradient-updates": { maths: 0.15, mathsDensity: 0.06, footnotes: 0.3 },
+  "link-digest": { maths: 0.1, mathsDensity: 0.05, footnotes: 0.2 },
+};
 
 const orgs = [
   "DeepMind", "OpenAI", "Google Research", "Meta AI", "Microsoft Research", "Stanford", "MIT", "Berkeley",
@@ -453,7 +454,7 @@ const seriesWriters: Record<SeriesId, SeriesWriter> = {
         body.add("### Motivation", prose.bulletList(random.int(1, 3)));
         body.add("### Main idea");
         body.paragraph(random.int(40, 120));
-        if (random.chance(0.5)) body.add(prose.displayMaths());
+        if (random.chance(prose.mathsRate * 1.5)) body.add(prose.displayMaths());
         body.add("### Comments", prose.bulletList(random.int(2, 4), true));
       } else {
         body.paragraph(random.int(60, 160));

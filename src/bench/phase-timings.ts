@@ -16,7 +16,7 @@ export interface PhasesMs {
   validation: number;
   /** The styles plugins' hooks: compiling Sass and writing the stylesheets. */
   styles: number;
-  /** Hooks of a plugin whose name mentions "search"; 0 while the site has no search index. */
+  /** Pagefind indexing the written site (`searchIndex`), plus hooks of a plugin whose name mentions "search". */
   searchIndex: number;
   /** Hooks of any other plugin. */
   otherHooks: number;
@@ -31,6 +31,8 @@ export interface BuildTimings {
   pages: number;
   /** Peak resident set size of the build process, in KiB (`process.resourceUsage().maxRSS`). */
   maxRssKb: number;
+  /** CPU time of the build process over all its threads (garbage collection included), in milliseconds. */
+  cpuMs: { user: number; system: number };
 }
 
 type HookPhase = "validation" | "styles" | "searchIndex" | "otherHooks";
@@ -61,6 +63,7 @@ export class PhaseTimings {
   readonly #hooks = new Map<string, { phase: HookPhase; ms: number }>();
   readonly #startup = performance.now();
   #eleventy = 0;
+  #searchIndex = 0;
 
   constructor(readonly file: string) {}
 
@@ -84,6 +87,7 @@ export class PhaseTimings {
     config.addPlugin = (plugin, options) => {
       if (typeof plugin !== "function") return addPlugin(plugin, options);
       const name = plugin.name;
+      // Hooks a plugin registers after an `await` of its own count as "anonymous" (none here do).
       // The stand-in keeps the plugin's name, which Eleventy identifies plugins by...
       const named = {
         [name](this: unknown, ...args: unknown[]): unknown {
@@ -104,7 +108,7 @@ export class PhaseTimings {
   }
 
   #timedHook(plugin: string | undefined, event: string, listener: (...args: unknown[]) => unknown) {
-    const key = `${plugin ?? "anonymous"} ${event}`;
+    const key = `${plugin || "anonymous"} ${event}`;
     const entry = this.#hooks.get(key) ?? { phase: phaseOfPlugin(plugin), ms: 0 };
     this.#hooks.set(key, entry);
     return async function (this: unknown, ...args: unknown[]): Promise<unknown> {
@@ -127,6 +131,16 @@ export class PhaseTimings {
     }
   }
 
+  /** Runs the search indexer after Eleventy's write, timing it as the `searchIndex` phase. */
+  async searchIndex<T>(index: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await index();
+    } finally {
+      this.#searchIndex += performance.now() - started;
+    }
+  }
+
   /** The figures so far; `total` is measured now. */
   result(pages: number): BuildTimings {
     const phasesMs: PhasesMs = {
@@ -135,7 +149,7 @@ export class PhaseTimings {
       eleventy: this.#eleventy,
       validation: 0,
       styles: 0,
-      searchIndex: 0,
+      searchIndex: this.#searchIndex,
       otherHooks: 0,
     };
     const hooksMs: Record<string, number> = {};
@@ -144,7 +158,9 @@ export class PhaseTimings {
       hooksMs[key] = round(ms);
     }
     for (const phase of Object.keys(phasesMs) as (keyof PhasesMs)[]) phasesMs[phase] = round(phasesMs[phase]);
-    return { phasesMs, hooksMs, pages, maxRssKb: process.resourceUsage().maxRSS };
+    const usage = process.resourceUsage();
+    const cpuMs = { user: round(usage.userCPUTime / 1000), system: round(usage.systemCPUTime / 1000) };
+    return { phasesMs, hooksMs, pages, maxRssKb: usage.maxRSS, cpuMs };
   }
 
   async write(pages: number): Promise<void> {

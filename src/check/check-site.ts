@@ -15,16 +15,23 @@ export interface SiteCheckReport {
   problems: SiteProblem[];
 }
 
+export interface SiteCheckOptions {
+  /** The URL the site is served from, path prefix included: links must stay under it, and
+   *  absolute links on it count as internal.
+   *  @default siteMetadata().baseUrl, which follows SITE_URL, URL and PATH_PREFIX */
+  baseUrl?: string;
+}
+
 /**
  * Runs every check on a built site folder; absolute links on the site's base URL count as
  * internal. A folder without pages is a problem, never a pass.
  */
-export async function runSiteChecks(folder: string): Promise<SiteCheckReport> {
+export async function runSiteChecks(folder: string, options: SiteCheckOptions = {}): Promise<SiteCheckReport> {
   const site = await readBuiltSite(folder);
   const problems = [
     ...(site.pages.length ? [] : [{ page: ".", rule: "has-pages", message: `expected .html pages in ${folder}, found none` }]),
     ...(await checkHtmlValidity(site.pages)),
-    ...checkLinks(site, siteMetadata().baseUrl),
+    ...checkLinks(site, options.baseUrl ?? siteMetadata().baseUrl),
     ...site.pages.flatMap(checkInlineCode),
   ];
   problems.sort((a, b) => a.page.localeCompare(b.page) || (a.line ?? 0) - (b.line ?? 0));
@@ -32,6 +39,6 @@ export async function runSiteChecks(folder: string): Promise<SiteCheckReport> {
 }
 
 /** The problems of a built site folder: invalid HTML, broken links and inline code. */
-export async function checkSite(folder: string): Promise<SiteProblem[]> {
-  return (await runSiteChecks(folder)).problems;
+export async function checkSite(folder: string, options: SiteCheckOptions = {}): Promise<SiteProblem[]> {
+  return (await runSiteChecks(folder, options)).problems;
 }

@@ -9,8 +9,8 @@ export interface UrlReference {
   line: number | undefined;
 }
 
-// The HTML attributes that hold a URL the browser loads, follows or submits to.
-const urlAttributes: Readonly<Record<string, readonly string[]>> = {
+/** The HTML attributes that hold a URL the browser loads, follows or submits to, by element. */
+export const urlAttributes: Readonly<Record<string, readonly string[]>> = {
   a: ["href"],
   area: ["href"],
   link: ["href"],

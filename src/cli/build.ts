@@ -1,6 +1,7 @@
-// `npm run build [-- --content DIR --output DIR]`: validate, render and swap the site into place.
+// `npm run build [-- --content DIR --output DIR]`: validate, render, index for search and swap the site into place.
 import path from "node:path";
 import { PhaseTimings } from "../bench/phase-timings.ts";
+import { buildSearchIndex } from "../search/build-search-index.ts";
 import { parseBuildArgs } from "./args.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     eleventy.errorHandler.logger.overrideLogger(false);
     const [, templates] = await (timings ? timings.eleventy(() => eleventy.write()) : eleventy.write());
     written = templates.length;
+    // Indexed in the staging folder, so a failed index fails the build and keeps the previous site.
+    await (timings ? timings.searchIndex(() => buildSearchIndex(folder)) : buildSearchIndex(folder));
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${written} pages from ${options.content} into ${options.output} in ${seconds} s.`);

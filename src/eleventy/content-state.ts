@@ -1,20 +1,23 @@
 import path from "node:path";
 import type { Issue } from "../model/issue.ts";
+import { isShown, publicationStatus, type PublicationPolicy, type PublicationStatus } from "../model/publication.ts";
 import { buildSiteIndex, type SiteIndex } from "../model/site-index.ts";
 import { seriesRegistry } from "../model/series.ts";
 import { siteMetadata } from "../site.ts";
 
 /**
  * What one build knows about its issues, filled by validation before Eleventy renders anything,
- * and the index derived from them, computed once per build on first use.
+ * and the index derived from the issues the build shows, computed once per build on first use.
  * Each Eleventy config gets its own, so builds in one process do not share state.
  */
 export class ContentState {
   #byPath = new Map<string, Issue>();
+  #policy: PublicationPolicy = { showUnpublished: false, today: "" };
   #index: SiteIndex | undefined;
 
-  replace(issues: readonly Issue[]): void {
+  replace(issues: readonly Issue[], policy: PublicationPolicy): void {
     this.#byPath = new Map(issues.map((issue) => [issue.absolutePath, issue]));
+    this.#policy = policy;
     this.#index = undefined;
   }
 
@@ -23,12 +26,36 @@ export class ContentState {
     return this.#byPath.get(path.resolve(inputPath));
   }
 
+  /** An issue this build leaves out: a draft or a future-dated issue in a production build. */
+  isHidden(inputPath: string): boolean {
+    const issue = this.issueAt(inputPath);
+    return issue !== undefined && !isShown(issue, this.#policy);
+  }
+
+  status(issue: Pick<Issue, "draft" | "date">): PublicationStatus {
+    return publicationStatus(issue, this.#policy.today);
+  }
+
+  /** The index of the issues the build shows. */
   index(): SiteIndex {
     const site = siteMetadata();
-    this.#index ??= buildSiteIndex([...this.#byPath.values()], seriesRegistry, {
-      pageSize: site.pageSize,
-      homeDescription: site.description,
-    });
+    this.#index ??= buildSiteIndex(
+      [...this.#byPath.values()].filter((issue) => isShown(issue, this.#policy)),
+      seriesRegistry,
+      { pageSize: site.pageSize, homeDescription: site.description },
+    );
     return this.#index;
   }
+}
+
+const states = new WeakMap<object, ContentState>();
+
+/** The content state of one Eleventy config, shared by the plugins that read it. */
+export function contentStateFor(eleventyConfig: object): ContentState {
+  let state = states.get(eleventyConfig);
+  if (!state) {
+    state = new ContentState();
+    states.set(eleventyConfig, state);
+  }
+  return state;
 }

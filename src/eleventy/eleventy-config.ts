@@ -6,9 +6,11 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig, options?: unknown) => void | Promise<void>, options?: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addCollection(name: string, collection: (api: unknown) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  addPreprocessor(name: string, extensions: string, preprocessor: (data: never, content: string) => unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   setLibrary(extension: string, library: unknown): void;

@@ -1,5 +1,11 @@
+export { feedsPlugin } from "./feeds-plugin.ts";
 export { filtersPlugin } from "./filters-plugin.ts";
 export { issuesPlugin } from "./issues-plugin.ts";
 export { markdownPlugin } from "./markdown-plugin.ts";
 export { pagesPlugin } from "./pages-plugin.ts";
+export { publishingPlugin } from "./publishing-plugin.ts";
+export { scriptsPlugin } from "./scripts-plugin.ts";
+export { searchPlugin } from "./search-plugin.ts";
 export { mathStylesPlugin, stylesPlugin } from "./styles-plugin.ts";
+// For .eleventy.js, whose imports Eleventy's watcher parses as JavaScript: this file is plain re-exports.
+export { siteMetadata } from "../site.ts";

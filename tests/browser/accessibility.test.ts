@@ -20,7 +20,17 @@ const pages = [
   { name: "series page", url: "/series/lab-notes/" },
   { name: "date archive", url: "/archive/" },
   { name: "year archive", url: "/archive/2022/" },
+  { name: "feeds page", url: "/feeds/" },
+  { name: "404 page", url: "/404.html" },
+  { name: "search page", url: "/search/" },
+  { name: "search results", url: "/search/?q=transformers" },
 ] as const;
+
+/** Pages whose content a script renders after load, and what shows once it has. */
+const readyWhen: Record<string, string> = {
+  "/search/": "[data-search]:not([hidden]) pagefind-input input",
+  "/search/?q=transformers": ".search-result",
+};
 
 const schemes = ["light", "dark"] as const;
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -72,6 +82,8 @@ async function withPage<T>(url: string, options: BrowserContextOptions, check: (
     });
     const response = await page.goto(server.url + url, { waitUntil: "load" });
     expect(response?.status(), `${url} should be served`).toBe(200);
+    const ready = readyWhen[url];
+    if (ready) await page.locator(ready).first().waitFor();
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     expect(failed, `every request of ${url} should succeed`).toEqual([]);
     const unstyled = await page.evaluate(() =>

@@ -25,6 +25,20 @@ export function runBuild(options: { content: string; output?: string; env?: Reco
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
 }
 
+/**
+ * Builds as `npm start` does, in Eleventy's `serve` run mode (drafts shown), without a server;
+ * see serve-mode-build.ts.
+ */
+export function runServeModeBuild(options: { content: string; env?: Record<string, string> }): BuildRun {
+  const output = path.join(tempFolder("serve-site-"), "_site");
+  const result = spawnSync(process.execPath, [tsxCli, "tests/support/serve-mode-build.ts", options.content, output], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
+}
+
 export function tempFolder(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `newsletter-${prefix}`));
 }

@@ -10,6 +10,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /** Extra response headers for a request path, as a host such as Netlify adds them (they win over the defaults). */
+  headers?: (requestPath: string) => Record<string, string>;
+  /** A file in the site served, with status 404, for paths that name no file: Netlify's and GitHub Pages' `404.html`. */
+  notFoundPage?: string;
+}
+
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -27,7 +34,7 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Serves a built site folder on 127.0.0.1 at a random free port, as a static host would. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
 
   const server = createServer((request, response) => {
@@ -36,13 +43,17 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         response.writeHead(405, { Allow: "GET, HEAD" }).end();
         return;
       }
-      const file = await resolveFile(base, request.url ?? "/");
+      const requestPath = new URL(request.url ?? "/", "http://localhost").pathname;
+      const found = await resolveFile(base, request.url ?? "/");
+      const file = found ?? (options.notFoundPage ? await resolveFile(base, `/${options.notFoundPage}`) : undefined);
       if (!file) {
         response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
         return;
       }
       const type = contentTypes[path.extname(file.path).toLowerCase()] ?? "application/octet-stream";
-      response.writeHead(200, { "Content-Type": type, "Content-Length": file.size, "Cache-Control": "no-store" });
+      const headers: Record<string, string | number> = { "content-type": type, "content-length": file.size, "cache-control": "no-store" };
+      for (const [name, value] of Object.entries(options.headers?.(requestPath) ?? {})) headers[name.toLowerCase()] = value;
+      response.writeHead(found ? 200 : 404, headers);
       if (request.method === "HEAD") {
         response.end();
         return;

@@ -23,6 +23,23 @@ describe("checkSite", () => {
     ]);
   });
 
+  test("under a path prefix, links must carry the prefix: the base URL's path is the site's root", async () => {
+    const site = writeTinySite({
+      "index.html": tinyPage(
+        ['<a href="/newsletter/about/#team">About</a>', '<a href="/about/">no prefix</a>', '<a href="https://example.org/newsletter/about/">absolute</a>'].join("\n"),
+      ),
+      "about/index.html": tinyPage('<h1 id="team">Team</h1>'),
+    });
+    const problems = await checkSite(site, { baseUrl: "https://example.org/newsletter/" });
+    expect(problems.map(({ line, rule, message }) => ({ line, rule, message }))).toEqual([
+      { line: 11, rule: "no-broken-links/missing-file", message: 'a[href] "/about/": expected a path inside the site\'s base URL https://example.org/newsletter/' },
+    ]);
+    expect((await checkSite(site, { baseUrl: "https://example.org/" })).map(({ message }) => message)).toEqual([
+      'a[href] "/newsletter/about/#team": expected the file newsletter/about/index.html in the site, found none',
+      'a[href] "https://example.org/newsletter/about/": expected the file newsletter/about/index.html in the site, found none',
+    ]);
+  });
+
   test("a folder without pages is a problem, so an empty site cannot pass", async () => {
     const site = tempFolder("empty-site-");
     mkdirSync(path.join(site, "assets"));

@@ -8,9 +8,11 @@ const site: SiteMetadata = {
   title: "Machine Learning Letters",
   description: "An archive.",
   baseUrl: "https://letters.example/archive/",
+  pathPrefix: "/archive/",
   language: "en",
   author: { name: "Machine Learning Letters" },
   pageSize: 10,
+  feedSize: 20,
 };
 
 function issue(overrides: Partial<Issue> = {}): Issue {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { absoluteUrl, normaliseBaseUrl, siteMetadata } from "../../src/site.ts";
+import { absoluteUrl, normaliseBaseUrl, normalisePathPrefix, siteMetadata } from "../../src/site.ts";
 
 describe("normaliseBaseUrl", () => {
   test.each([
@@ -54,7 +54,59 @@ describe("siteMetadata", () => {
     expect(site.language).toBe("en");
     expect(site.author.name).toBe("Machine Learning Letters");
     expect(site.pageSize).toBe(10);
+    expect(site.feedSize).toBe(20);
   });
+
+  test.each([
+    [{}, "/", "https://newsletter-archive.example.org/"],
+    [{ PATH_PREFIX: "/newsletter/" }, "/newsletter/", "https://newsletter-archive.example.org/newsletter/"],
+    [{ PATH_PREFIX: "newsletter" }, "/newsletter/", "https://newsletter-archive.example.org/newsletter/"],
+    [{ PATH_PREFIX: "" }, "/", "https://newsletter-archive.example.org/"],
+    [{ SITE_URL: "https://user.github.io", PATH_PREFIX: "/newsletter" }, "/newsletter/", "https://user.github.io/newsletter/"],
+    [{ SITE_URL: "https://user.github.io/newsletter/", PATH_PREFIX: "/newsletter/" }, "/newsletter/", "https://user.github.io/newsletter/"],
+    [{ SITE_URL: "https://user.github.io/newsletter" }, "/newsletter/", "https://user.github.io/newsletter/"],
+    [{ URL: "https://letters.netlify.app", PATH_PREFIX: "/a/b/" }, "/a/b/", "https://letters.netlify.app/a/b/"],
+  ])("environment %j serves the site under %j at %j", (env, pathPrefix, baseUrl) => {
+    const site = siteMetadata(env);
+    expect(site.pathPrefix).toBe(pathPrefix);
+    expect(site.baseUrl).toBe(baseUrl);
+  });
+
+  test("a base URL path and a PATH_PREFIX that disagree stop the build, naming both", () => {
+    expect(() => siteMetadata({ SITE_URL: "https://user.github.io/letters/", PATH_PREFIX: "/newsletter/" })).toThrow(
+      'the path of "https://user.github.io/letters/" and PATH_PREFIX "/newsletter/" disagree',
+    );
+  });
+
+  test("deploy-preview addresses never become the base URL", () => {
+    const env = {
+      URL: "https://letters.example",
+      DEPLOY_URL: "https://5f1e--letters.netlify.app",
+      DEPLOY_PRIME_URL: "https://deploy-preview-7--letters.netlify.app",
+    };
+    expect(siteMetadata(env).baseUrl).toBe("https://letters.example/");
+  });
+});
+
+describe("normalisePathPrefix", () => {
+  test.each([
+    ["", "/"],
+    ["/", "/"],
+    ["newsletter", "/newsletter/"],
+    ["/newsletter", "/newsletter/"],
+    ["/newsletter/", "/newsletter/"],
+    ["//newsletter//archive//", "/newsletter/archive/"],
+    ["  /news-letter_2.0~x/  ", "/news-letter_2.0~x/"],
+  ])("%j becomes %j", (raw, expected) => {
+    expect(normalisePathPrefix(raw)).toBe(expected);
+  });
+
+  test.each(["/../etc/", "/./", "/news letter/", "/news?x=1", "/news#top", "https://example.org/news/", "/ünï/"])(
+    "rejects %j, naming it",
+    (raw) => {
+      expect(() => normalisePathPrefix(raw)).toThrow(`site path prefix: expected a path like /newsletter/, got "${raw}"`);
+    },
+  );
 });
 
 describe("absoluteUrl", () => {

@@ -1,0 +1,161 @@
+// `npm run bench -- --issues N [--runs R] [--seed S]`: generates a corpus, builds it once to warm
+// up and R times to measure, each build a child process, and writes the figures to bench/results/.
+import { spawnSync } from "node:child_process";
+import { constants } from "node:fs";
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseFlags, required } from "./args.ts";
+import { phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
+import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
+import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+
+async function main(): Promise<void> {
+  const flags = parseFlags("bench", process.argv.slice(2), { issues: "count", runs: "count", seed: "seed" });
+  const issues = required("bench", "--issues N", flags.issues);
+  const runs = flags.runs ?? 3;
+  const seed = flags.seed ?? 1;
+
+  const scratch = await scratchFolder();
+  const content = path.join(scratch.folder, "corpus");
+  const output = path.join(scratch.folder, "site");
+  log(`bench: writing ${issues} issues (seed ${seed}) to ${content}${scratch.tmpfs ? " (tmpfs)" : ""}`);
+  const corpusStarted = performance.now();
+  const corpus = generateCorpus({ issues, seed });
+  await writeCorpus(content, corpus);
+  const corpusMs = performance.now() - corpusStarted;
+  const stats = corpusStats(corpus);
+
+  const load = [os.loadavg()];
+  log(`bench: warm-up build`);
+  const warmUp = build(content, output, path.join(scratch.folder, "timings-warm-up.json"));
+  if (!warmUp.ok) return fail(warmUp, scratch.folder);
+  const warmUpPages = (JSON.parse(await readFile(warmUp.timingsFile, "utf8")) as BuildTimings).pages;
+  if (warmUpPages < issues) {
+    warmUp.stdout += `bench: expected at least ${issues} pages (one per issue), got ${warmUpPages}\n`;
+    return fail(warmUp, scratch.folder);
+  }
+  const figures: RunFigures[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const result = build(content, output, path.join(scratch.folder, `timings-${run}.json`));
+    if (!result.ok) return fail(result, scratch.folder);
+    const timings = JSON.parse(await readFile(result.timingsFile, "utf8")) as BuildTimings;
+    figures.push({
+      wallMs: result.wallMs,
+      phasesMs: { ...timings.phasesMs },
+      pages: timings.pages,
+      maxRssKb: timings.maxRssKb,
+      cpuMs: Math.round(timings.cpuMs.user + timings.cpuMs.system),
+    });
+    load.push(os.loadavg());
+    log(`bench: run ${run}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, ${timings.pages} pages, peak RSS ${Math.round(timings.maxRssKb / 1024)} MiB`);
+  }
+  await rm(scratch.folder, { recursive: true, force: true });
+
+  const summary = summariseRuns(issues, figures);
+  const resultsFolder = path.join(projectRoot, "bench/results");
+  const resultFile = path.join(resultsFolder, resultFileName({ issues, runs, seed }));
+  await mkdir(resultsFolder, { recursive: true });
+  const result = {
+    command: `npm run bench -- --issues ${issues} --runs ${runs} --seed ${seed}`,
+    date: new Date().toISOString(),
+    revision: revision(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryMiB: Math.round(os.totalmem() / 1024 / 1024),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      outputOnTmpfs: scratch.tmpfs,
+      /** 1, 5 and 15 minute load averages before the warm-up and after each run. */
+      loadAverages: load.map((averages) => averages.map((value) => Math.round(value * 100) / 100)),
+    },
+    corpus: { ...stats, seed, generateMs: Math.round(corpusMs) },
+    warmUpWallMs: Math.round(warmUp.wallMs),
+    summary,
+    runs: figures.map((run) => ({ ...run, wallMs: Math.round(run.wallMs) })),
+  };
+  await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
+  log(`bench: wrote ${path.relative(process.cwd(), resultFile)}`);
+  log(`bench: load average (1 min) ${load.map((averages) => averages[0]?.toFixed(2)).join(" → ")} on ${os.cpus().length} CPUs`);
+  log(phaseLine(summary));
+  console.log(summaryLine(summary));
+}
+
+interface BuildResult {
+  ok: boolean;
+  wallMs: number;
+  timingsFile: string;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** One `npm run build`, as a child process, timed from spawn to exit. */
+function build(content: string, output: string, timingsFile: string): BuildResult {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [tsxCli, "src/cli/build.ts", "--content", content, "--output", output], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, [timingsFileVariable]: timingsFile },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  return {
+    ok: child.status === 0 && !child.error,
+    wallMs,
+    timingsFile,
+    status: child.status,
+    signal: child.signal,
+    stdout: child.stdout ?? "",
+    stderr: `${child.stderr ?? ""}${child.error ? `\n${child.error.message}` : ""}`,
+  };
+}
+
+/** Keeps the corpus for a look and says why the build failed. */
+function fail(result: BuildResult, folder: string): void {
+  const how = result.signal ? `was killed by ${result.signal}` : `exited with status ${result.status}`;
+  console.error(`bench: the build ${how} after ${(result.wallMs / 1000).toFixed(2)} s; the corpus and output are kept in ${folder}`);
+  console.error(`${result.stdout}${result.stderr}`.trim());
+  process.exitCode = 1;
+}
+
+/** A fresh scratch folder, on tmpfs (/dev/shm) when there is one, else in the system's temporary folder. */
+async function scratchFolder(): Promise<{ folder: string; tmpfs: boolean }> {
+  const shm = "/dev/shm";
+  const writable = await access(shm, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  if (writable) {
+    try {
+      return { folder: await mkdtemp(path.join(shm, "newsletter-bench-")), tmpfs: true };
+    } catch {
+      // Fall back to the system temporary folder.
+    }
+  }
+  // Not under the project: Eleventy skips content in folders .gitignore lists.
+  return { folder: await mkdtemp(path.join(os.tmpdir(), "newsletter-bench-")), tmpfs: false };
+}
+
+/** The commit measured, and whether the work tree had changes on top of it. */
+function revision(): { commit: string; dirty: boolean } | undefined {
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: projectRoot, encoding: "utf8" });
+  const head = git("rev-parse", "HEAD");
+  if (head.status !== 0) return undefined;
+  return { commit: head.stdout.trim(), dirty: git("status", "--porcelain", "--untracked-files=no").stdout.trim() !== "" };
+}
+
+function log(line: string): void {
+  console.log(line);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,106 @@
+// netlify.toml: how Netlify builds the site, the security headers every path gets, one
+// Cache-Control per file, long immutable caching only for files named after their content, and
+// the feeds' content types. Checked against every file of a real build, Pagefind's bundle included.
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { parse } from "smol-toml";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { conflictingHeaders, headerRules, headersForPath, type HeaderRule } from "../../src/check/netlify-headers.ts";
+import { projectRoot, tempFolder } from "../support/run-build.ts";
+
+const config = parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")) as Record<string, Record<string, unknown>>;
+const rules: HeaderRule[] = headerRules(config);
+
+const expectedCsp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+const immutable = "public, max-age=31536000, immutable";
+const revalidate = "public, max-age=0, must-revalidate";
+/** A file name carrying a hash of its content: `site.e7e91fea80.css`, `en_18eab97.pf_fragment`. */
+const fingerprinted = /(?:^|[._])[0-9a-f]{7,}(?:\.[a-z_]+)+$/;
+
+/** The paths a browser requests for a site's files: `issues/x/index.html` is requested as `/issues/x/`. */
+function requestPaths(siteFolder: string): string[] {
+  return readdirSync(siteFolder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(siteFolder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((file) => (file === "index.html" ? "/" : file.endsWith("/index.html") ? `/${file.slice(0, -"index.html".length)}` : `/${file}`))
+    .sort();
+}
+
+let paths: string[] = [];
+beforeAll(async () => {
+  // The site as deployed: with Pagefind's bundle, indexed here when this build did not index it.
+  let site = inject("realSite");
+  if (!existsSync(path.join(site, "pagefind"))) {
+    const copy = path.join(tempFolder("netlify-"), "_site");
+    cpSync(site, copy, { recursive: true });
+    const { index } = await pagefind.createIndex({});
+    await index?.addDirectory({ path: copy });
+    await index?.writeFiles({ outputPath: path.join(copy, "pagefind") });
+    await pagefind.close();
+    site = copy;
+  }
+  paths = requestPaths(site);
+  expect(paths.filter((each) => each.startsWith("/pagefind/fragment/")).length).toBeGreaterThan(0);
+});
+
+describe("netlify.toml", () => {
+  test("builds with npm run build on Node 20 and publishes _site", () => {
+    expect(config.build).toMatchObject({ command: "npm run build", publish: "_site", environment: { NODE_VERSION: "20" } });
+  });
+
+  test("every path gets the security headers, with a strict Content-Security-Policy", () => {
+    for (const requestPath of paths) {
+      const headers = headersForPath(rules, requestPath);
+      expect(headers["content-security-policy"]?.split(/\s*;\s*/), requestPath).toEqual(expectedCsp);
+      expect(headers["strict-transport-security"], requestPath).toMatch(/^max-age=(\d{8,})/);
+      expect(headers["x-content-type-options"], requestPath).toBe("nosniff");
+      expect(headers["referrer-policy"], requestPath).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], requestPath).toMatch(/camera=\(\), .*microphone=\(\)/);
+    }
+  });
+
+  test("no two rules that match the same path set the same header, so Netlify never has to combine them", () => {
+    const conflicts = paths.map((requestPath) => [requestPath, conflictingHeaders(rules, requestPath)] as const).filter(([, found]) => Object.keys(found).length);
+    expect(conflicts).toEqual([]);
+  });
+
+  test("every path has a Cache-Control: immutable only for fingerprinted files, revalidation for the rest", () => {
+    const uncovered = paths.filter((requestPath) => !headersForPath(rules, requestPath)["cache-control"]);
+    expect(uncovered, "paths without a Cache-Control rule: add one to netlify.toml").toEqual([]);
+    for (const requestPath of paths) {
+      const cacheControl = headersForPath(rules, requestPath)["cache-control"];
+      const name = path.posix.basename(requestPath);
+      if (cacheControl === immutable) expect(name, `${requestPath} is cached as immutable`).toMatch(fingerprinted);
+      else expect([requestPath, cacheControl]).toEqual([requestPath, revalidate]);
+      if (fingerprinted.test(name)) expect([requestPath, cacheControl]).toEqual([requestPath, immutable]);
+    }
+  });
+
+  test("HTML, feeds and Pagefind's unhashed files revalidate", () => {
+    const samples = ["/", "/404.html", "/issues/gradient-update-20/", "/tags/", "/feed.xml", "/rss.xml", "/feed.json", "/series/lab-notes/feed.xml", "/sitemap.xml", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.en.pagefind"];
+    for (const sample of samples) {
+      expect(paths, sample).toContain(sample);
+      expect([sample, headersForPath(rules, sample)["cache-control"]]).toEqual([sample, revalidate]);
+    }
+    expect(paths.filter((each) => headersForPath(rules, each)["cache-control"] === immutable).length).toBeGreaterThan(10);
+  });
+
+  test("feeds are served with their own content types", () => {
+    const feeds = paths.filter((each) => /(^|\/)(feed\.xml|rss\.xml|feed\.json)$/.test(each));
+    expect(feeds.length).toBeGreaterThan(10);
+    for (const feed of feeds) {
+      const type = feed.endsWith("rss.xml") ? "application/rss+xml" : feed.endsWith(".json") ? "application/feed+json" : "application/atom+xml";
+      expect([feed, headersForPath(rules, feed)["content-type"]]).toEqual([feed, `${type}; charset=utf-8`]);
+    }
+  });
+});

@@ -1,0 +1,233 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, onTestFinished, test } from "vitest";
+import { parseFlags, required } from "../../src/bench/args.ts";
+import { median, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "../../src/bench/bench-stats.ts";
+import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
+import { PhaseTimings, phaseOfPlugin, timingsFileVariable, type BuildTimings } from "../../src/bench/phase-timings.ts";
+import { runBuild } from "../support/run-build.ts";
+
+describe("parseFlags", () => {
+  const spec = { issues: "count", runs: "count", seed: "seed", out: "folder", replace: "switch" } as const;
+
+  test("reads --flag value, --flag=value and switches", () => {
+    expect(parseFlags("bench", ["--issues", "1000", "--runs=5", "--seed", "0", "--out", "x/y", "--replace"], spec)).toEqual({
+      issues: 1000,
+      runs: 5,
+      seed: 0,
+      out: "x/y",
+      replace: true,
+    });
+    expect(parseFlags("bench", [], spec)).toEqual({});
+  });
+
+  test.each([
+    [["--issues", "0"], 'bench: --issues: expected a whole number of 1 or more, got "0"'],
+    [["--issues", "1e3"], 'bench: --issues: expected a whole number of 1 or more, got "1e3"'],
+    [["--issues"], "bench: --issues: expected a whole number of 1 or more, got nothing"],
+    [["--issues", "--runs", "2"], "bench: --issues: expected a whole number of 1 or more, got nothing"],
+    [["--seed", "4294967296"], 'bench: --seed: expected a whole number from 0 to 4294967295, got "4294967296"'],
+    [["--replace=yes"], 'bench: --replace: expected no value, got "yes"'],
+    [["--isues", "3"], 'bench: expected one of --issues, --runs, --seed, --out, --replace, got "--isues"'],
+    [["3"], 'bench: expected one of --issues, --runs, --seed, --out, --replace, got "3"'],
+  ])("%j is an error", (argv, message) => {
+    expect(() => parseFlags("bench", argv, spec)).toThrow(message);
+  });
+
+  test("required flags say which is missing", () => {
+    expect(required("corpus", "--out DIR", "a")).toBe("a");
+    expect(() => required("corpus", "--out DIR", undefined)).toThrow("corpus: expected --out DIR, got nothing");
+  });
+});
+
+describe("bench figures", () => {
+  const run = (wallMs: number, phases: Record<string, number>, maxRssKb: number, pages = 4012): RunFigures => ({
+    wallMs,
+    phasesMs: phases,
+    pages,
+    maxRssKb,
+    cpuMs: wallMs - 200,
+  });
+  const runs = [
+    run(10_100, { total: 10_000, startup: 300, eleventy: 9000, validation: 1200, styles: 300, searchIndex: 0 }, 700_000),
+    run(9_700, { total: 9_600, startup: 280, eleventy: 8600, validation: 1100, styles: 290, searchIndex: 0 }, 831_488),
+    run(9_810, { total: 9_700, startup: 290, eleventy: 8700, validation: 1150, styles: 310, searchIndex: 0 }, 800_000),
+  ];
+
+  test("median of odd and even counts", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(() => median([])).toThrow();
+  });
+
+  test("summarises runs: median, min and max wall time, median phases, peak memory, ms per issue", () => {
+    const summary = summariseRuns(1000, runs);
+    expect(summary).toMatchObject({
+      issues: 1000,
+      runs: 3,
+      medianWallMs: 9810,
+      minWallMs: 9700,
+      maxWallMs: 10_100,
+      pages: 4012,
+      pagesVaried: false,
+      peakRssKb: 831_488,
+      msPerIssue: 9.81,
+      medianCpuMs: 9610,
+    });
+    expect(summary.medianPhasesMs).toEqual({ total: 9700, startup: 290, eleventy: 8700, validation: 1150, styles: 300, searchIndex: 0 });
+  });
+
+  test("the summary line", () => {
+    expect(summaryLine(summariseRuns(1000, runs))).toBe(
+      "bench: 1000 issues, 3 runs: median 9.81 s (min 9.70, max 10.10), 9.8 ms/issue, peak RSS 812 MiB, 4012 pages",
+    );
+    expect(summaryLine(summariseRuns(10, [run(500, {}, 1024, 30), run(600, {}, 1024, 31)]))).toBe(
+      "bench: 10 issues, 2 runs: median 0.55 s (min 0.50, max 0.60), 55.0 ms/issue, peak RSS 1 MiB, 31 pages (varied between runs)",
+    );
+  });
+
+  test("the phase line splits the Eleventy write into hooks and the rest, and shows the search index after it", () => {
+    expect(phaseLine(summariseRuns(1000, runs))).toBe(
+      "bench: median phases (s): startup 0.29, eleventy 8.70 (validation 1.15, styles 0.30, render+write 7.25), searchIndex 0.00, other 0.71, total 9.70, cpu 9.61",
+    );
+    const indexed = [run(10_000, { total: 9_900, startup: 300, eleventy: 8000, validation: 1000, styles: 300, searchIndex: 1200 }, 1)];
+    expect(phaseLine(summariseRuns(1000, indexed))).toBe(
+      "bench: median phases (s): startup 0.30, eleventy 8.00 (validation 1.00, styles 0.30, render+write 6.70), searchIndex 1.20, other 0.40, total 9.90, cpu 9.80",
+    );
+  });
+
+  test("result files are named after the command, never the date", () => {
+    expect(resultFileName({ issues: 1000, runs: 3, seed: 1 })).toBe("issues-1000-runs-3.json");
+    expect(resultFileName({ issues: 4000, runs: 1, seed: 7 })).toBe("issues-4000-runs-1-seed-7.json");
+  });
+});
+
+describe("PhaseTimings", () => {
+  test("is off unless NEWSLETTER_TIMINGS_FILE is set", () => {
+    expect(timingsFileVariable).toBe("NEWSLETTER_TIMINGS_FILE");
+    expect(PhaseTimings.fromEnvironment({})).toBeUndefined();
+    expect(PhaseTimings.fromEnvironment({ NEWSLETTER_TIMINGS_FILE: "t.json" })?.file).toBe(path.resolve("t.json"));
+  });
+
+  test("plugins map to phases by name", () => {
+    expect(phaseOfPlugin("issuesPlugin")).toBe("validation");
+    expect(phaseOfPlugin("stylesPlugin")).toBe("styles");
+    expect(phaseOfPlugin("mathStylesPlugin")).toBe("styles");
+    expect(phaseOfPlugin("searchIndexPlugin")).toBe("searchIndex");
+    expect(phaseOfPlugin("filtersPlugin")).toBe("otherHooks");
+    expect(phaseOfPlugin(undefined)).toBe("otherHooks");
+  });
+
+  test("times each hook under the plugin that registered it, keeping plugins' names and options", async () => {
+    const listeners: [string, (...args: unknown[]) => unknown][] = [];
+    const added: unknown[] = [];
+    let mode = "parallel";
+    const config = {
+      addPlugin(plugin: unknown) {
+        added.push(plugin);
+        (plugin as (config: unknown) => void)(config);
+      },
+      on(event: string, listener: (...args: unknown[]) => unknown) {
+        listeners.push([event, listener]);
+      },
+      setEventEmitterMode(value: string) {
+        mode = value;
+      },
+    };
+    const timings = new PhaseTimings("unused.json");
+    timings.instrument(config);
+    expect(mode).toBe("sequential");
+
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    function issuesPlugin(eleventyConfig: typeof config) {
+      eleventyConfig.on("eleventy.before", async () => wait(30));
+    }
+    function stylesPlugin(eleventyConfig: typeof config) {
+      eleventyConfig.on("eleventy.before", () => "compiled");
+      eleventyConfig.on("eleventy.after", async () => wait(10));
+    }
+    Object.defineProperty(stylesPlugin, "eleventyPluginOptions", { value: { unique: true } });
+    config.addPlugin(issuesPlugin);
+    config.addPlugin(stylesPlugin);
+    config.on("eleventy.after", () => undefined);
+
+    expect(added.map((plugin) => (plugin as { name: string }).name)).toEqual(["issuesPlugin", "stylesPlugin"]);
+    expect((added[1] as { eleventyPluginOptions?: unknown }).eleventyPluginOptions).toEqual({ unique: true });
+    const results = [];
+    for (const [, listener] of listeners) results.push(await listener());
+    expect(results).toEqual([undefined, "compiled", undefined, undefined]);
+    await timings.eleventy(async () => wait(5));
+
+    const result = timings.result(12);
+    expect(Object.keys(result.hooksMs)).toEqual([
+      "issuesPlugin eleventy.before",
+      "stylesPlugin eleventy.before",
+      "stylesPlugin eleventy.after",
+      "anonymous eleventy.after",
+    ]);
+    expect(result.phasesMs.validation).toBeGreaterThanOrEqual(25);
+    expect(result.phasesMs.styles).toBeGreaterThanOrEqual(8);
+    expect(result.phasesMs.searchIndex).toBe(0);
+    expect(result.phasesMs.eleventy).toBeGreaterThanOrEqual(4);
+    expect(result.phasesMs.total).toBeGreaterThan(result.phasesMs.startup);
+    expect(result.pages).toBe(12);
+    expect(result.maxRssKb).toBeGreaterThan(1000);
+    expect(result.cpuMs.user).toBeGreaterThan(0);
+  });
+
+  test("a hook's error reaches Eleventy unchanged, and its time still counts", async () => {
+    let registered: ((...args: unknown[]) => unknown) | undefined;
+    const config = {
+      addPlugin: (plugin: unknown) => (plugin as (config: unknown) => void)(config),
+      on: (_event: string, listener: (...args: unknown[]) => unknown) => {
+        registered = listener;
+      },
+    };
+    const timings = new PhaseTimings("unused.json");
+    timings.instrument(config);
+    const failure = new Error("Invalid issues (1 problem)");
+    config.addPlugin(function issuesPlugin(eleventyConfig: typeof config) {
+      eleventyConfig.on("eleventy.before", () => {
+        throw failure;
+      });
+    });
+    await expect(registered?.()).rejects.toBe(failure);
+    expect(Object.keys(timings.result(0).hooksMs)).toEqual(["issuesPlugin eleventy.before"]);
+  });
+});
+
+describe("npm run build with NEWSLETTER_TIMINGS_FILE", () => {
+  test("writes the phase timings and the same site as without them", async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), "newsletter-bench-test-"));
+    onTestFinished(() => rm(scratch, { recursive: true, force: true }));
+    const content = path.join(scratch, "corpus");
+    await writeCorpus(content, generateCorpus({ issues: 12, seed: 4 }));
+    const timingsFile = path.join(scratch, "timings.json");
+
+    const timed = runBuild({ content, output: path.join(scratch, "timed"), env: { [timingsFileVariable]: timingsFile } });
+    expect(timed.stderr).toBe("");
+    expect(timed.status).toBe(0);
+    expect(timed.stdout).toMatch(/^Built \d+ pages from .+ in [\d.]+ s\.\n$/);
+    const timings = JSON.parse(await readFile(timingsFile, "utf8")) as BuildTimings;
+    expect(timings.pages).toBe(Number(/Built (\d+) pages/.exec(timed.stdout)?.[1]));
+    expect(timings.pages).toBeGreaterThan(12);
+    expect(timings.maxRssKb).toBeGreaterThan(50_000);
+    expect(timings.cpuMs.user + timings.cpuMs.system).toBeGreaterThan(500);
+    const { phasesMs } = timings;
+    expect(phasesMs.validation).toBeGreaterThan(0);
+    expect(phasesMs.styles).toBeGreaterThan(0);
+    expect(phasesMs.searchIndex).toBeGreaterThan(0);
+    expect(phasesMs.eleventy).toBeGreaterThan(phasesMs.validation + phasesMs.styles);
+    expect(phasesMs.total).toBeGreaterThan(phasesMs.startup + phasesMs.eleventy + phasesMs.searchIndex);
+
+    const plain = runBuild({ content, output: path.join(scratch, "plain") });
+    expect(plain.status).toBe(0);
+    const files = async (folder: string) => (await readdir(folder, { recursive: true })).sort();
+    const timedFiles = await files(timed.output);
+    expect(await files(plain.output)).toEqual(timedFiles);
+    for (const file of timedFiles.filter((name) => name.endsWith(".html") || name.endsWith(".css"))) {
+      expect(await readFile(path.join(plain.output, file), "utf8")).toBe(await readFile(path.join(timed.output, file), "utf8"));
+    }
+  });
+});
