@@ -12,10 +12,10 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   const site = siteMetadata();
   eleventyConfig.addGlobalData("site", site);
-  eleventyConfig.addFilter("readableDate", (date: string) => readableDate(requireDate(date)));
-  eleventyConfig.addFilter("monthName", monthName);
+  eleventyConfig.addFilter("readableDate", memoise((date: string) => readableDate(requireDate(date))));
+  eleventyConfig.addFilter("monthName", memoise(monthName));
   eleventyConfig.addFilter("tagsByInitial", tagsByInitial);
-  eleventyConfig.addFilter("isoDate", (date: string) => isoDate(requireDate(date)));
+  eleventyConfig.addFilter("isoDate", memoise((date: string) => isoDate(requireDate(date))));
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, site.baseUrl));
   eleventyConfig.addFilter("series", (id: string) => findSeries(id));
   eleventyConfig.addFilter("seriesHref", seriesHref);
@@ -27,6 +27,16 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("articleJsonLd", (issue: Issue) =>
     jsonForScript(articleJsonLd(issue, findSeries(issue.seriesId), site)),
   );
+}
+
+/** Archive pages format the same few thousand dates over and over; luxon's formatting is not cheap. */
+function memoise(format: (text: string) => string): (text: string) => string {
+  const formatted = new Map<string, string>();
+  return (text) => {
+    let result = formatted.get(text);
+    if (result === undefined) formatted.set(text, (result = format(text)));
+    return result;
+  };
 }
 
 function requireDate(text: string) {
