@@ -27,11 +27,12 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
   // https://www.11ty.dev/docs/config-preprocessors/
   eleventyConfig.addPreprocessor("unpublished-issues", "md", (data: EleventyData) => (state.isHidden(data.page.inputPath) ? false : undefined));
 
+  // Defaults for every issue file; the site's own pages set their own layout and permalink.
+  // A permalink function and a filter, not eleventyComputed: computed data costs a dependency
+  // analysis on every page of a large archive. https://www.11ty.dev/docs/permalinks/
   eleventyConfig.addGlobalData("layout", "issue.njk");
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    issue: (data: EleventyData) => state.issueAt(data.page.inputPath),
-    permalink: (data: EleventyData) => state.issueAt(data.page.inputPath)?.url ?? data.permalink,
-  });
+  eleventyConfig.addGlobalData("permalink", () => (data: EleventyData) => state.issueAt(data.page.inputPath)?.url);
+  eleventyConfig.addFilter("issueAt", (inputPath: string) => state.issueAt(inputPath));
 
   eleventyConfig.addCollection("issues", () => state.index().issues);
   eleventyConfig.addCollection("archivePages", () => state.index().archives.pages);
@@ -46,5 +47,4 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
 
 interface EleventyData {
   page: { inputPath: string };
-  permalink?: unknown;
 }
