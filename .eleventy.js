@@ -19,6 +19,8 @@ import {
 const contentDir = process.env.NEWSLETTER_CONTENT || "issues";
 
 export default function (eleventyConfig) {
+  // The input folder holds only issues: the project's .gitignore (which lists bench/corpus/) must not hide any.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(issuesPlugin);

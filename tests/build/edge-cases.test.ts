@@ -1,5 +1,5 @@
 // A fixture site with hostile and unusual input that must still build, safely.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { projectRoot, runBuild, tempFolder, type BuildRun } from "../support/run-build.ts";
@@ -89,4 +89,16 @@ describe("inputs that must build", () => {
     expect($(".issue-body h2").length).toBe(1400);
     expect($(".toc li").length).toBe(1400);
   });
+});
+
+test("a content folder the project's .gitignore lists still builds every issue page", () => {
+  const content = path.join(projectRoot, "bench/corpus", `gitignored-${process.pid}`);
+  cpSync(path.join(projectRoot, "tests/fixtures/sites/edge-cases/issues"), content, { recursive: true });
+  try {
+    const ignored = runBuild({ content });
+    expect(ignored.status).toBe(0);
+    expect(loadPage(ignored.output, "/issues/escaping/")("h1").length).toBe(1);
+  } finally {
+    rmSync(content, { recursive: true, force: true });
+  }
 });
