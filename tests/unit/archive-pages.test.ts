@@ -5,27 +5,8 @@ import type { TaggedItem } from "../../src/markdown/tagged-items.ts";
 import type { Issue } from "../../src/model/issue.ts";
 import { seriesRegistry, type Series } from "../../src/model/series.ts";
 import { normaliseTags } from "../../src/model/tags.ts";
+import { issue } from "../support/issue-builder.ts";
 
-function issue(slug: string, date: string, options: { tags?: string[]; seriesId?: string; items?: TaggedItem[] } = {}): Issue {
-  return {
-    file: `issues/${date}-${slug}.md`,
-    absolutePath: `/site/issues/${date}-${slug}.md`,
-    slug,
-    url: `/issues/${slug}/`,
-    title: `Issue ${slug}`,
-    date,
-    seriesId: options.seriesId ?? "link-digest",
-    number: undefined,
-    summary: "A summary.",
-    tags: normaliseTags(options.tags ?? []),
-    authors: [],
-    draft: false,
-    source: undefined,
-    words: 100,
-    readingMinutes: 1,
-    items: options.items ?? [],
-  };
-}
 
 function item(id: string, tags: string[]): TaggedItem {
   return { id, title: `Item ${id}`, tags: normaliseTags(tags) };

@@ -2,28 +2,8 @@ import { describe, expect, test } from "vitest";
 import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
 import type { Issue } from "../../src/model/issue.ts";
 import { relatedIssues } from "../../src/model/related-issues.ts";
-import { normaliseTags } from "../../src/model/tags.ts";
+import { issue } from "../support/issue-builder.ts";
 
-function issue(slug: string, date: string, options: { tags?: string[]; seriesId?: string } = {}): Issue {
-  return {
-    file: `issues/${date}-${slug}.md`,
-    absolutePath: `/site/issues/${date}-${slug}.md`,
-    slug,
-    url: `/issues/${slug}/`,
-    title: `Issue ${slug}`,
-    date,
-    seriesId: options.seriesId ?? "link-digest",
-    number: undefined,
-    summary: "A summary.",
-    tags: normaliseTags(options.tags ?? []),
-    authors: [],
-    draft: false,
-    source: undefined,
-    words: 100,
-    readingMinutes: 1,
-    items: [],
-  };
-}
 
 const slugs = (issues: readonly Issue[] | undefined) => (issues ?? []).map((each) => each.slug);
 const relatedSlugs = (issues: readonly Issue[], slug: string, count?: number) =>

@@ -2,28 +2,8 @@ import { describe, expect, test } from "vitest";
 import type { Issue } from "../../src/model/issue.ts";
 import type { Series } from "../../src/model/series.ts";
 import { buildSiteIndex, type SiteIndex } from "../../src/model/site-index.ts";
-import { normaliseTags } from "../../src/model/tags.ts";
+import { issue } from "../support/issue-builder.ts";
 
-function issue(slug: string, date: string, options: { tags?: string[]; seriesId?: string } = {}): Issue {
-  return {
-    file: `issues/${date}-${slug}.md`,
-    absolutePath: `/site/issues/${date}-${slug}.md`,
-    slug,
-    url: `/issues/${slug}/`,
-    title: `Issue ${slug}`,
-    date,
-    seriesId: options.seriesId ?? "link-digest",
-    number: undefined,
-    summary: "A summary.",
-    tags: normaliseTags(options.tags ?? []),
-    authors: [],
-    draft: false,
-    source: undefined,
-    words: 100,
-    readingMinutes: 1,
-    items: [],
-  };
-}
 
 const slugs = (issues: readonly Issue[] | undefined) => (issues ?? []).map((each) => each.slug);
 

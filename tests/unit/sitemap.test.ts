@@ -1,30 +1,12 @@
 import { describe, expect, test } from "vitest";
-import type { Issue } from "../../src/model/issue.ts";
 import type { Series } from "../../src/model/series.ts";
 import { buildSiteIndex } from "../../src/model/site-index.ts";
 import { lastModifiedByUrl, sitemapEntries } from "../../src/model/sitemap.ts";
-import { normaliseTags } from "../../src/model/tags.ts";
+import { issue as buildIssue } from "../support/issue-builder.ts";
 
-function issue(slug: string, date: string, options: { tags?: string[]; seriesId?: string } = {}): Issue {
-  return {
-    file: `issues/${date}-${slug}.md`,
-    absolutePath: `/site/issues/${date}-${slug}.md`,
-    slug,
-    url: `/issues/${slug}/`,
-    title: `Issue ${slug}`,
-    date,
-    seriesId: options.seriesId ?? "notes",
-    number: undefined,
-    summary: "A summary.",
-    tags: normaliseTags(options.tags ?? []),
-    authors: [],
-    draft: false,
-    source: undefined,
-    words: 100,
-    readingMinutes: 1,
-    items: [],
-  };
-}
+const issue = (slug: string, date: string, options: { tags?: string[]; seriesId?: string } = {}) =>
+  buildIssue(slug, date, { seriesId: "notes", ...options });
+
 
 const registry: readonly Series[] = [
   { id: "notes", title: "Notes", description: "Notes." },
