@@ -1,3 +1,4 @@
+import { isDevelopmentRun } from "../run-mode.ts";
 import { buildSearchIndex } from "../search/build-search-index.ts";
 import { issueSearchFields } from "../search/search-fields.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -10,7 +11,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 export function searchPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("issueSearchFields", issueSearchFields);
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode?: string }) => {
-    if (runMode !== "serve" && runMode !== "watch") return;
+    if (!isDevelopmentRun(runMode)) return;
     const report = await buildSearchIndex(directories.output);
     console.log(`[search] Indexed ${report.pages} issues into ${report.bundle} in ${Math.round(report.milliseconds)} ms`);
   });

@@ -1,3 +1,4 @@
+import { isDevelopmentRun } from "../run-mode.ts";
 import { parseIssueDate } from "./dates.ts";
 import type { Issue } from "./issue.ts";
 
@@ -29,8 +30,7 @@ export function publicationPolicy(env: Record<string, string | undefined> = proc
   if (buildDate && !parseIssueDate(buildDate)) {
     throw new Error(`BUILD_DATE: expected a calendar date like 2022-03-10, got ${JSON.stringify(env.BUILD_DATE)}`);
   }
-  const runMode = env.ELEVENTY_RUN_MODE;
-  return { showUnpublished: runMode === "serve" || runMode === "watch", today: buildDate || now.toISOString().slice(0, 10) };
+  return { showUnpublished: isDevelopmentRun(env.ELEVENTY_RUN_MODE), today: buildDate || now.toISOString().slice(0, 10) };
 }
 
 /** Whether the build shows an issue anywhere: its page, archives, feeds, sitemap and search. */
