@@ -22,4 +22,6 @@ export function publishingPlugin(eleventyConfig: EleventyConfig): void {
     return sitemapEntries(pageUrls, lastModifiedByUrl(index), site.baseUrl, index.issues[0]?.date);
   });
   eleventyConfig.addNunjucksGlobal("pageExists", (url: string) => pageUrls.has(url));
+  // Browsers ask for an icon on every page; without one, each visit logs a 404.
+  eleventyConfig.addPassthroughCopy({ "assets/favicon.svg": "favicon.svg" });
 }

@@ -50,8 +50,7 @@ async function withPage(url: string, use: (page: Page) => Promise<void>, options
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on("console", (message) => {
-    // Chromium asks every site for /favicon.ico on its own; the site has none, and that is no error of this page.
-    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) problems.push(`console: ${message.text()}`);
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
