@@ -4,30 +4,12 @@ import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
 import { archiveFeedHref, buildFeed, feedDefinitions, issueInstant, rfc822, siteFeedHrefs, type FeedDefinition } from "../../src/model/feeds.ts";
 import type { Issue } from "../../src/model/issue.ts";
 import type { Series } from "../../src/model/series.ts";
-import { normaliseTags } from "../../src/model/tags.ts";
 import { siteMetadata } from "../../src/site.ts";
+import { issue as buildIssue } from "../support/issue-builder.ts";
 
 function issue(slug: string, date: string, options: Partial<Issue> & { tagNames?: string[] } = {}): Issue {
   const { tagNames, ...overrides } = options;
-  return {
-    file: `issues/${date}-${slug}.md`,
-    absolutePath: `/site/issues/${date}-${slug}.md`,
-    slug,
-    url: `/issues/${slug}/`,
-    title: `Issue ${slug}`,
-    date,
-    seriesId: "notes",
-    number: undefined,
-    summary: `Summary of ${slug}.`,
-    tags: normaliseTags(tagNames ?? []),
-    authors: [],
-    draft: false,
-    source: undefined,
-    words: 100,
-    readingMinutes: 1,
-    items: [],
-    ...overrides,
-  };
+  return { ...buildIssue(slug, date, { seriesId: "notes", tags: tagNames }), summary: `Summary of ${slug}.`, ...overrides };
 }
 
 const registry: readonly Series[] = [
