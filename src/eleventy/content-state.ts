@@ -38,12 +38,15 @@ export class ContentState {
 
   /** The index of the issues the build shows. */
   index(): SiteIndex {
-    const site = siteMetadata();
-    this.#index ??= buildSiteIndex(
-      [...this.#byPath.values()].filter((issue) => isShown(issue, this.#policy)),
-      seriesRegistry,
-      { pageSize: site.pageSize, homeDescription: site.description },
-    );
+    // Filters call this on every page: build once per build, and only then read the metadata.
+    if (!this.#index) {
+      const site = siteMetadata();
+      this.#index = buildSiteIndex(
+        [...this.#byPath.values()].filter((issue) => isShown(issue, this.#policy)),
+        seriesRegistry,
+        { pageSize: site.pageSize, homeDescription: site.description },
+      );
+    }
     return this.#index;
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "../fingerprint.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as esbuild from "esbuild";
@@ -35,7 +35,7 @@ export async function bundleScript(name: string, entry: string, outputFolder = "
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.text ?? "";
-  const hash = createHash("sha256").update(code).digest("hex").slice(0, 10);
+  const hash = contentHash(code);
   return { code, href: `/${outputFolder}/${name}.${hash}.js` };
 }
 

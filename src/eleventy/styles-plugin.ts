@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "../fingerprint.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as sass from "sass";
@@ -23,7 +23,7 @@ export interface CompiledStyles {
 /** Compiles the Sass entry (KaTeX's stylesheet included) and names the file after its content. */
 export function compileStyles(entry: string, outputFolder = "assets"): CompiledStyles {
   const { css } = sass.compile(entry, { style: "compressed", loadPaths: [path.resolve("node_modules")] });
-  const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
+  const hash = contentHash(css);
   return { css, href: `/${outputFolder}/site.${hash}.css` };
 }
 
@@ -62,7 +62,7 @@ export function mathStylesPlugin(eleventyConfig: EleventyConfig, options: { outp
   eleventyConfig.addFilter("mathStylesheetHref", (html: string) => {
     const css = styleClassesCss(html);
     if (!css) return "";
-    const href = `/${outputFolder}/maths.${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
+    const href = `/${outputFolder}/maths.${contentHash(css)}.css`;
     sheets.set(href, css);
     return href;
   });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "../fingerprint.ts";
 
 /**
  * KaTeX positions glyphs with `style="…"` attributes, which a Content-Security-Policy without
@@ -23,7 +23,7 @@ export function inlineStylesToClasses(html: string): string {
 
 function styleClass(style: string): string {
   const declarations = style.trim().replace(/;?$/, ";");
-  const className = `ks-${createHash("sha256").update(declarations).digest("hex").slice(0, 10)}`;
+  const className = `ks-${contentHash(declarations)}`;
   declarationsByClass.set(className, declarations);
   return className;
 }
