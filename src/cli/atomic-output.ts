@@ -1,4 +1,5 @@
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { access, mkdtemp, rename, rm } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 
 /**
@@ -13,7 +14,7 @@ export async function writeAtomically(output: string, write: (folder: string) =>
   try {
     await write(staging);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await removeSettled(staging);
     throw error;
   }
   const previous = `${staging}-previous`;
@@ -32,4 +33,21 @@ export async function writeAtomically(output: string, write: (folder: string) =>
     throw error;
   }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Removes a failed build's folder. When one page fails, Eleventy's other writes are still in
+ * flight: a removal can meet ENOTEMPTY, and a late write can bring the folder back. So remove,
+ * wait, and look again until it stays gone; a cleanup problem never hides the build's own error.
+ */
+async function removeSettled(folder: string, attempts = 20): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+    await sleep(100);
+    const gone = await access(folder).then(
+      () => false,
+      () => true,
+    );
+    if (gone) return;
+  }
 }
