@@ -5,6 +5,7 @@ import { buildSearchIndex } from "../search/build-search-index.ts";
 import { parseBuildArgs } from "./args.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
+import { releaseWrittenPages } from "./release-written-pages.ts";
 
 async function main(): Promise<void> {
   // Phase timings for `npm run bench`, only when NEWSLETTER_TIMINGS_FILE is set (src/bench/phase-timings.ts).
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   // .eleventy.js reads the folders from the environment when it loads, so set them first.
   process.env.NEWSLETTER_CONTENT = path.relative(process.cwd(), path.resolve(options.content)) || ".";
   const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
+  await releaseWrittenPages();
   const started = performance.now();
   let written = 0;
   await writeAtomically(options.output, async (folder) => {
