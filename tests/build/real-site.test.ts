@@ -161,4 +161,13 @@ describe("archives the issue pages link to", () => {
     const listed = $(".issue-card h2 a").map((_, a) => $(a).attr("href")).get();
     expect(listed).toEqual(["/issues/gradient-update-20/", "/issues/neurips-2020-takeaways/"]);
   });
+
+  test("an archive's title and description reach its head escaped once", () => {
+    const $ = loadPage(site, "/series/lab-notes/");
+    const description = "A research lab's informal notes on the papers it reads, with the maths kept in.";
+    for (const selector of ['meta[name="description"]', 'meta[property="og:description"]', 'meta[name="twitter:description"]']) {
+      expect($(selector).attr("content"), selector).toBe(description);
+    }
+    expect($("title").text()).toBe(`${$("h1").text()} · ${$('meta[property="og:site_name"]').attr("content")}`);
+  });
 });
