@@ -1,17 +1,20 @@
 /**
- * Eleventy 3.1 keeps every page it has written until `write()` returns: the page's final HTML stays
- * cached on its template (`_cacheRenderedTransformsAndLayoutsPromise`) and is listed again in the
- * results `write()` resolves with. On a large archive that is most of the heap (about 0.6 MB per
- * issue: a 20,000-issue build ran out of memory), and collecting it is a tenth of the build.
+ * Eleventy 3.1 keeps every page it renders until `write()` returns: the page's content before its
+ * layout (`templateContent`, also cached on its template as `_cacheRenderedPromise`), its final
+ * HTML (cached as `_cacheRenderedTransformsAndLayoutsPromise`), and that HTML again in the results
+ * `write()` resolves with. On a large archive that is most of the heap: a 20,000-issue build ran
+ * out of memory, and collecting it all was a tenth of the build.
  *
- * `npm run build` reads nothing but the number of pages from those results, so once a page is on
- * disk this drops both references. `npm start` does not use it: the dev server reads the results to
- * patch the open page in place. Eleventy's `Template` is not exported, so it is loaded by file from
- * the installed package, which is the same module instance Eleventy itself imported.
+ * `npm run build` reads nothing but the number of pages from those results, and no template reads
+ * another page's `templateContent` once that page is written (feeds take the issues' HTML as it is
+ * rendered: src/eleventy/feeds-plugin.ts), so once a page is on disk this drops every reference.
+ * `npm start` does not use it: the dev server reads the results to patch the open page in place.
+ * Eleventy's `Template` is not exported, so it is loaded by file from the installed package, which
+ * is the same module instance Eleventy itself imported.
  */
 export async function releaseWrittenPages(): Promise<void> {
   const templateUrl = new URL("./Template.js", import.meta.resolve("@11ty/eleventy"));
-  const { default: Template } = (await import(templateUrl.href)) as { default: { prototype: Partial<TemplateInternals> } };
+  const { default: Template } = (await import(templateUrl.href)) as { default: TemplateClass };
   const prototype = Template.prototype;
   const write = prototype._write;
   if (typeof write !== "function") {
@@ -19,11 +22,30 @@ export async function releaseWrittenPages(): Promise<void> {
   }
   if ((write as { released?: boolean }).released) return;
   const releasing = async function (this: TemplateInternals, page: WrittenPage, content: unknown): Promise<unknown> {
-    const written = (await write.call(this, page, content)) as { content?: unknown } | undefined;
-    // A paginated template caches each page's HTML on that page's own clone of the template.
-    delete page.template?._cacheRenderedTransformsAndLayoutsPromise;
-    delete this._cacheRenderedTransformsAndLayoutsPromise;
-    if (written) written.content = undefined;
+    const written = (await write.call(this, page, content)) as { content?: unknown; rawInput?: unknown } | undefined;
+    // A paginated template renders each page on that page's own clone of the template.
+    for (const template of [this, page.template]) {
+      if (!template) continue;
+      delete template._cacheRenderedTransformsAndLayoutsPromise;
+      delete template._cacheRenderedPromise;
+    }
+    // Eleventy's setter: `undefined` marks the content as released rather than not yet rendered.
+    if ("templateContent" in page) page.templateContent = undefined;
+    // The source file, read once and kept by path, on the template, as parsed front matter and in
+    // the compiled render function (cached by path and source); a paginated template's source is
+    // left, as its other pages may still be rendering from it.
+    if (page.template === this && typeof page.inputPath === "string") {
+      Template.deleteFromInputCache?.(page.inputPath);
+      if (typeof this.inputPath === "string") Template._compileCache?.get(this.inputPath)?.clear();
+      delete this.inputContent;
+      delete this.readingPromise;
+      page.rawInput = undefined;
+      if (page.data?.page) page.data.page.rawInput = undefined;
+    }
+    if (written) {
+      written.content = undefined;
+      written.rawInput = undefined;
+    }
     return written;
   };
   prototype._write = Object.assign(releasing, { released: true });
@@ -31,9 +53,23 @@ export async function releaseWrittenPages(): Promise<void> {
 
 interface WrittenPage {
   template?: TemplateInternals;
+  templateContent?: unknown;
+  inputPath?: unknown;
+  rawInput?: unknown;
+  data?: { page?: { rawInput?: unknown } };
+}
+
+interface TemplateClass {
+  prototype: Partial<TemplateInternals>;
+  deleteFromInputCache?(inputPath: string): void;
+  _compileCache?: Map<string, Map<string, unknown>>;
 }
 
 interface TemplateInternals {
   _write(page: unknown, content: unknown): Promise<unknown>;
   _cacheRenderedTransformsAndLayoutsPromise?: Promise<unknown>;
+  _cacheRenderedPromise?: Promise<unknown>;
+  inputPath?: unknown;
+  inputContent?: unknown;
+  readingPromise?: unknown;
 }

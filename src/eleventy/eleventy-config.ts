@@ -14,6 +14,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   setLibrary(extension: string, library: unknown): void;
+  amendLibrary(extension: string, amend: (library: never) => void): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   on(event: string, listener: (arg: never) => unknown): void;

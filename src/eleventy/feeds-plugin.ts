@@ -1,3 +1,4 @@
+import type MarkdownIt from "markdown-it";
 import { feedContentHtml } from "../model/feed-content.ts";
 import { buildFeed, feedDefinitions, siteFeedHrefs, type Feed, type FeedDefinition } from "../model/feeds.ts";
 import { jsonFeed } from "../model/json-feed.ts";
@@ -16,26 +17,38 @@ interface CollectionItem {
  * The feeds (templates in layouts/pages/feed-*.njk): the `feeds` collection of feed definitions,
  * `siteFeeds` (the site-wide feeds' paths), `feedFor` to find an archive's feed, and `feed` to fill
  * one with the issues' rendered HTML.
- * That HTML is what Eleventy already rendered for the issue pages, read from `collections.all`
- * (`templateContent`, which Eleventy renders before the feeds that read it:
- * https://www.11ty.dev/docs/collections/#collection-item-data-structure),
- * made feed-ready once per issue per build.
+ * That HTML is what Eleventy renders for the issue pages, made feed-ready once per issue per build
+ * as markdown-it renders it, for the issues some feed lists. Feeds so never read another page's
+ * `templateContent`, which `npm run build` releases once that page is written
+ * (src/cli/release-written-pages.ts). Should an issue not have been rendered in this run (an
+ * incremental rebuild in `npm start`), its `templateContent` in `collections.all` is used instead.
  */
 export function feedsPlugin(eleventyConfig: EleventyConfig): void {
   const state = contentStateFor(eleventyConfig);
   const site = siteMetadata();
-  let current: { index: SiteIndex; feeds: FeedDefinition[]; byKey: Map<string, FeedDefinition> } | undefined;
+  let current: { index: SiteIndex; feeds: FeedDefinition[]; byKey: Map<string, FeedDefinition>; listed: Set<string> } | undefined;
   const definitions = () => {
     const index = state.index();
     if (current?.index !== index) {
       const feeds = feedDefinitions(index.issues, index.archives, site);
-      current = { index, feeds, byKey: new Map(feeds.map((feed) => [feed.key, feed])) };
+      const listed = new Set(feeds.flatMap((feed) => feed.issues.map((issue) => issue.url)));
+      current = { index, feeds, byKey: new Map(feeds.map((feed) => [feed.key, feed])), listed };
     }
     return current;
   };
   const contents = new Map<string, string>();
+  const feedReady = (html: string, url: string) => feedContentHtml(html, absoluteUrl(url, site.baseUrl), site.baseUrl);
   const pagesByUrl = new WeakMap<readonly CollectionItem[], Map<string, CollectionItem>>();
-  eleventyConfig.on("eleventy.before", () => contents.clear());
+
+  eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
+    const render = md.render.bind(md);
+    md.render = (source: string, env?: { page?: { url?: unknown } }) => {
+      const html = render(source, env);
+      const url = env?.page?.url;
+      if (typeof url === "string" && definitions().listed.has(url)) contents.set(url, feedReady(html, url));
+      return html;
+    };
+  });
 
   eleventyConfig.addGlobalData("siteFeeds", siteFeedHrefs);
   eleventyConfig.addCollection("feeds", () => definitions().feeds);
@@ -49,13 +62,14 @@ export function feedsPlugin(eleventyConfig: EleventyConfig): void {
     return byUrl;
   };
   eleventyConfig.addFilter("feed", (definition: FeedDefinition, pages: readonly CollectionItem[]): Feed => {
-    const byUrl = pagesIndexedByUrl(pages);
     return buildFeed(definition, site, (issue) => {
       let html = contents.get(issue.url);
       if (html === undefined) {
-        const page = byUrl.get(issue.url);
-        if (!page) throw new Error(`feeds: expected a rendered page for ${issue.file} at ${issue.url}, found none`);
-        html = feedContentHtml(page.templateContent, absoluteUrl(issue.url, site.baseUrl), site.baseUrl);
+        const page = pagesIndexedByUrl(pages).get(issue.url);
+        if (typeof page?.templateContent !== "string") {
+          throw new Error(`feeds: expected the rendered content of ${issue.file} (${issue.url}), found none`);
+        }
+        html = feedReady(page.templateContent, issue.url);
         contents.set(issue.url, html);
       }
       return html;

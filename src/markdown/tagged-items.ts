@@ -1,4 +1,5 @@
 import type MarkdownIt from "markdown-it";
+import { ownCopy } from "../model/front-matter.ts";
 import { normaliseTags, type Tag } from "../model/tags.ts";
 import { createMarkdown } from "./create-markdown.ts";
 
@@ -40,7 +41,7 @@ export function findTaggedContent(markdown: string): TaggedContent {
         .map((child) => child.content)
         .join("");
       // Only anchored headings (h2–h4) start an item; an h1 ends the one before.
-      current = id ? { id, title: text.trim() } : token.tag === "h1" ? undefined : current;
+      current = id ? { id, title: ownCopy(text.trim()) } : token.tag === "h1" ? undefined : current;
       return;
     }
     const tokenHashtags = (token.meta as { hashtags?: string[] } | null)?.hashtags;

@@ -29,7 +29,18 @@ export function splitFrontMatter(source: string): SplitSource {
   const text = source.replace(/^\uFEFF/, "");
   const match = text.startsWith("---") ? fencePattern.exec(text) : null;
   if (!match || match.index !== 0) return { yaml: undefined, yamlFirstLine: 1, body: text };
-  return { yaml: match[1] ?? "", yamlFirstLine: 2, body: text.slice(match[0].length) };
+  // The issue model keeps values parsed from the YAML for the whole build; parsed from a slice of
+  // the file, each would keep the whole file in memory with it.
+  return { yaml: ownCopy(match[1] ?? ""), yamlFirstLine: 2, body: text.slice(match[0].length) };
+}
+
+/**
+ * A copy of `text` that does not share memory with the string it was cut from. V8 makes a slice or
+ * match of a long string a view into it, which keeps all of that string alive for as long as the
+ * slice lives; the concatenation is flattened into a new string when sliced.
+ */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /**

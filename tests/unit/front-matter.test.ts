@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseFrontMatter, parseYamlData, splitFrontMatter } from "../../src/model/front-matter.ts";
+import { ownCopy, parseFrontMatter, parseYamlData, splitFrontMatter } from "../../src/model/front-matter.ts";
 
 describe("splitFrontMatter", () => {
   test.each([
@@ -148,5 +148,15 @@ describe("parseYamlData", () => {
 
   test("empty YAML gives no data", () => {
     expect(parseYamlData("")).toEqual({});
+  });
+});
+
+describe("ownCopy", () => {
+  test("is equal to the text it copies, whatever its length or characters", () => {
+    const file = `---\ntitle: "${"Long title — with a dash ".repeat(20)}"\n---\nBody`;
+    const yaml = splitFrontMatter(file).yaml ?? "";
+    expect(ownCopy(yaml)).toBe(yaml);
+    expect(ownCopy("")).toBe("");
+    expect(ownCopy("😀 é")).toBe("😀 é");
   });
 });

@@ -8,6 +8,7 @@ import { releaseWrittenPages } from "../../src/cli/release-written-pages.ts";
 interface WrittenResult {
   outputPath: string;
   content?: string;
+  rawInput?: string;
 }
 
 test("written pages are on disk in full, and no longer held in memory by Eleventy's results", async () => {
@@ -41,7 +42,10 @@ test("written pages are on disk in full, and no longer held in memory by Elevent
     "paged/c/index.html",
     "single/index.html",
   ]);
-  for (const page of written) expect(page.content, page.outputPath).toBeUndefined();
+  for (const page of written) {
+    expect(page.content, page.outputPath).toBeUndefined();
+    expect(page.rawInput, page.outputPath).toBeUndefined();
+  }
   expect(readFileSync(path.join(output, "single/index.html"), "utf8")).toBe("One page, WHOLE.\n");
   expect(readFileSync(path.join(output, "paged/b/index.html"), "utf8")).toBe(`Page b ${"x".repeat(5000)}\n`);
 });
