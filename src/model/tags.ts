@@ -19,12 +19,27 @@ export function tagDisplayName(raw: string): string {
   return raw.normalize("NFKC").trim().replace(/^#+/, "").replace(/\s+/g, " ");
 }
 
+// A large archive spells the same few hundred tags tens of thousands of times: normalise each
+// spelling once. Bounded, so a stream of distinct spellings cannot grow it without end.
+const normalisedSpellings = new Map<string, Tag>();
+const maxRememberedSpellings = 10_000;
+
+function normaliseTag(raw: string): Tag {
+  let tag = normalisedSpellings.get(raw);
+  if (!tag) {
+    if (normalisedSpellings.size >= maxRememberedSpellings) normalisedSpellings.clear();
+    tag = { slug: slugifyTag(raw), name: tagDisplayName(raw) };
+    normalisedSpellings.set(raw, tag);
+  }
+  return tag;
+}
+
 /** Normalises a list of raw tags, keeping the first spelling of each and dropping empties. */
 export function normaliseTags(raws: readonly string[]): Tag[] {
   const seen = new Map<string, Tag>();
   for (const raw of raws) {
-    const slug = slugifyTag(raw);
-    if (slug && !seen.has(slug)) seen.set(slug, { slug, name: tagDisplayName(raw) });
+    const tag = normaliseTag(raw);
+    if (tag.slug && !seen.has(tag.slug)) seen.set(tag.slug, { ...tag });
   }
   return [...seen.values()];
 }
