@@ -16,7 +16,15 @@ import {
   stylesPlugin,
 } from "./src/eleventy/index.ts";
 
-const contentDir = process.env.NEWSLETTER_CONTENT || "issues";
+// A folder inside the project is named relative to it, as Eleventy names templates: its watcher reports a
+// changed file by the path it watches, and --incremental (npm start) finds the changed template only by
+// that name. (A folder outside the project keeps its absolute path: npm start then rebuilds everything.)
+const contentDir = projectRelative(process.env.NEWSLETTER_CONTENT || "issues");
+
+function projectRelative(folder) {
+  const relative = path.relative(process.cwd(), path.resolve(folder));
+  return relative.startsWith("..") || path.isAbsolute(relative) ? folder : relative || ".";
+}
 
 export default function (eleventyConfig) {
   // The input folder holds only issues: the project's .gitignore (which lists bench/corpus/) must not hide any.

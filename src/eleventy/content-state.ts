@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import type { Issue } from "../model/issue.ts";
 import { isShown, publicationStatus, type PublicationPolicy, type PublicationStatus } from "../model/publication.ts";
 import { buildSiteIndex, type SiteIndex } from "../model/site-index.ts";
@@ -19,6 +20,38 @@ export class ContentState {
     this.#byPath = new Map(issues.map((issue) => [issue.absolutePath, issue]));
     this.#policy = policy;
     this.#index = undefined;
+  }
+
+  /**
+   * Takes a build's issues when only the files at `changed` (absolute paths) differ from the last
+   * build's. When each changed issue differs only in what its own page alone shows (its word count
+   * and reading time), the index of the previous build is kept, every other page stays as it was,
+   * and this returns false. Otherwise (a title, date, tag, summary, draft flag or tagged item
+   * changed, or a file was added, removed or became invalid) it is rebuilt on next use and this
+   * returns true: the archives, feeds and other issues' pages must render again.
+   */
+  update(issues: readonly Issue[], policy: PublicationPolicy, changed: readonly string[]): boolean {
+    const previous = this.#byPath;
+    const samePolicy = policy.showUnpublished === this.#policy.showUnpublished && policy.today === this.#policy.today;
+    if (this.#index && samePolicy && issues.length === previous.size) {
+      const byPath = new Map(issues.map((issue) => [issue.absolutePath, issue]));
+      const unchanged = changed.every((file) => {
+        const before = previous.get(file);
+        const after = byPath.get(file);
+        return before !== undefined && after !== undefined && sameInIndex(before, after);
+      });
+      if (unchanged && [...byPath.keys()].every((file) => previous.has(file))) {
+        // Keep the index's own objects, so every page reads one model of each issue.
+        for (const file of changed) {
+          const before = previous.get(file);
+          const after = byPath.get(file);
+          if (before && after) Object.assign(before, after);
+        }
+        return false;
+      }
+    }
+    this.replace(issues, policy);
+    return true;
   }
 
   /** The issue an Eleventy input path (relative or absolute) was validated as. */
@@ -49,6 +82,18 @@ export class ContentState {
     }
     return this.#index;
   }
+}
+
+/** Fields only the issue's own page shows (layouts/issue.njk reads them through `issueAt`). */
+const ownPageOnly = new Set<keyof Issue>(["words", "readingMinutes"]);
+
+/** Whether two models of one issue agree on everything any other page, list or feed shows. */
+function sameInIndex(a: Issue, b: Issue): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Issue)[]);
+  for (const key of keys) {
+    if (!ownPageOnly.has(key) && !isDeepStrictEqual(a[key], b[key])) return false;
+  }
+  return true;
 }
 
 const states = new WeakMap<object, ContentState>();

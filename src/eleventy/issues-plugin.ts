@@ -1,11 +1,16 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseYamlData } from "../model/front-matter.ts";
 import type { Issue } from "../model/issue.ts";
 import { publicationPolicy } from "../model/publication.ts";
-import { IssueValidationError, validateIssueSources } from "../model/validate-issues.ts";
+import { IssueValidationError } from "../model/validate-issues.ts";
 import { contentStateFor } from "./content-state.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
-import { readIssueSources } from "./read-issue-sources.ts";
+import { isDevelopmentRun } from "../run-mode.ts";
+import { IssueValidationCache, listIssueFiles, readIssueBytes } from "./issue-validation-cache.ts";
+import { watchQueueFor } from "./watch-queue.ts";
 
 /**
  * Validates every issue before anything renders, then gives Eleventy each issue's model,
@@ -14,14 +19,35 @@ import { readIssueSources } from "./read-issue-sources.ts";
  */
 export function issuesPlugin(eleventyConfig: EleventyConfig): void {
   const state = contentStateFor(eleventyConfig);
+  const validation = new IssueValidationCache();
+  const watchQueue = watchQueueFor(eleventyConfig);
+  const fullBuild = isDevelopmentRun(process.env.ELEVENTY_RUN_MODE) ? fullBuildTrigger() : undefined;
+  if (fullBuild) eleventyConfig.addWatchTarget(fullBuild.file);
+  // Issues changed by rebuilds whose validation failed: compared again once the site builds.
+  const pending = new Set<string>();
 
   // Eleventy parses front matter with the same YAML 1.2 engine validation used.
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYamlData } });
 
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
-    const { issues, problems } = validateIssueSources(await readIssueSources(directories.input));
+  eleventyConfig.on("eleventy.before", async ({ directories, incremental }: { directories: { input: string }; incremental?: boolean }) => {
+    // `npm start --incremental` rebuilds for one changed file at a time: when that is an issue (or
+    // the request below), only changed files are validated again. Any other build validates every
+    // file, so a full build always reports every problem in every file.
+    const queue = watchQueue.files();
+    const issuesOnly = incremental === true && queue.length > 0 && queue.every((file) => file.endsWith(".md") || fullBuild?.is(file));
+    if (!issuesOnly) validation.clear();
+    const { issues, problems, changed } = await validation.update(await listIssueFiles(directories.input), readIssueBytes);
+    for (const file of changed) pending.add(file);
     if (problems.length) throw new IssueValidationError(problems);
-    state.replace(issues, publicationPolicy());
+    if (!issuesOnly) {
+      state.replace(issues, publicationPolicy());
+    } else if (state.update(issues, publicationPolicy(), [...pending]) && !queue.some((file) => fullBuild?.is(file))) {
+      // An incremental build renders the changed issue and the pages Eleventy knows read it, but
+      // the archives (paginated over global data, see below) and the other issues' related and
+      // previous/next links read the site index, which this change altered: ask for a full build.
+      await fullBuild?.request();
+    }
+    pending.clear();
   });
   // Returning false skips the template: no page, no collection entry, nothing for search to index.
   // https://www.11ty.dev/docs/config-preprocessors/
@@ -36,6 +62,11 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addCollection("issues", () => state.index().issues);
   eleventyConfig.addCollection("archivePages", () => state.index().archives.pages);
+  // The home, tag and series archives paginate over this global data rather than the collection
+  // above: a template that paginates a collection depends, for Eleventy's --incremental mode, on
+  // every issue, and three thousand archive pages would render again for each edit of one issue's
+  // text. A change the archives show makes the issues plugin request a full build instead.
+  eleventyConfig.addGlobalData("archivePages", () => state.index().archives.pages);
   eleventyConfig.addCollection("tagSummaries", () => state.index().archives.tags);
   eleventyConfig.addCollection("seriesSummaries", () => state.index().archives.series);
   eleventyConfig.addCollection("years", () => state.index().years);
@@ -47,4 +78,22 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
 
 interface EleventyData {
   page: { inputPath: string };
+}
+
+/**
+ * A file outside the site that `npm start` watches: writing it makes Eleventy's --incremental mode
+ * run a full build next, as any changed file that is not a template does.
+ * https://www.11ty.dev/docs/usage/incremental/
+ */
+function fullBuildTrigger(): { file: string; is(file: string): boolean; request(): Promise<void> } {
+  const folder = path.join(tmpdir(), `newsletter-archive-${process.pid}`);
+  const file = path.join(folder, "full-build-request.txt");
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(file, "");
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  return {
+    file,
+    is: (changed) => path.resolve(changed) === file,
+    request: () => writeFile(file, `full build requested at ${new Date().toISOString()}\n`),
+  };
 }

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { watchQueueFor } from "./watch-queue.ts";
 
 /** Options for the scripts plugin. */
 export interface ScriptsOptions {
@@ -46,7 +47,10 @@ export async function bundleScript(name: string, entry: string, outputFolder = "
 export function scriptsPlugin(eleventyConfig: EleventyConfig, options: ScriptsOptions): void {
   const outputFolder = options.outputFolder ?? "assets";
   const scripts = new Map<string, BundledScript>();
+  const watchQueue = watchQueueFor(eleventyConfig);
   eleventyConfig.on("eleventy.before", async () => {
+    // In `npm start`, an edited issue leaves the scripts as they were: keep them.
+    if (scripts.size && watchQueue.onlyIssuesChanged()) return;
     scripts.clear();
     for (const [name, entry] of Object.entries(options.entries)) scripts.set(name, await bundleScript(name, entry, outputFolder));
   });

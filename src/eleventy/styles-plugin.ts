@@ -4,6 +4,7 @@ import path from "node:path";
 import * as sass from "sass";
 import { styleClassesCss } from "../markdown/inline-styles.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { watchQueueFor } from "./watch-queue.ts";
 
 /** Options for the styles plugin. */
 export interface StylesOptions {
@@ -34,7 +35,10 @@ export function compileStyles(entry: string, outputFolder = "assets"): CompiledS
 export function stylesPlugin(eleventyConfig: EleventyConfig, options: StylesOptions): void {
   const outputFolder = options.outputFolder ?? "assets";
   let styles: CompiledStyles | undefined;
+  const watchQueue = watchQueueFor(eleventyConfig);
   eleventyConfig.on("eleventy.before", () => {
+    // In `npm start`, an edited issue leaves the stylesheet as it was: keep it.
+    if (styles && watchQueue.onlyIssuesChanged()) return;
     styles = compileStyles(options.entry, outputFolder);
   });
   eleventyConfig.addShortcode("stylesheetHref", () => {

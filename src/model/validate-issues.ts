@@ -36,14 +36,15 @@ export function validateIssueSources(sources: readonly IssueSource[]): Validatio
   const problems: string[] = [];
   for (const source of sources) {
     const result = validateIssueSource(source);
-    if (typeof result === "object" && "slug" in result) issues.push(result);
-    else problems.push(...result);
+    if (Array.isArray(result)) problems.push(...result);
+    else issues.push(result);
   }
   problems.push(...duplicateUrlProblems(issues));
   return { issues, problems };
 }
 
-function validateIssueSource(source: IssueSource): Issue | string[] {
+/** Validates one source: its issue, or every problem found in it (the URL clash check needs them all). */
+export function validateIssueSource(source: IssueSource): Issue | string[] {
   const problem = (field: string, expected: string, got: string) =>
     `${source.file}: ${field}: expected ${expected}, got ${got}`;
 
@@ -118,7 +119,7 @@ function validateIssueSource(source: IssueSource): Issue | string[] {
 }
 
 /** Two files that would be written to the same URL: each names the other. */
-function duplicateUrlProblems(issues: readonly Issue[]): string[] {
+export function duplicateUrlProblems(issues: readonly Issue[]): string[] {
   const byUrl = new Map<string, Issue[]>();
   for (const issue of issues) byUrl.set(issue.url, [...(byUrl.get(issue.url) ?? []), issue]);
   const problems: string[] = [];

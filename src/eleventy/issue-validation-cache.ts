@@ -1,0 +1,118 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Issue } from "../model/issue.ts";
+import { duplicateUrlProblems, validateIssueSource, type IssueSource, type ValidationResult } from "../model/validate-issues.ts";
+
+/** One issue file as listed on disk: enough to tell whether it changed since the last build. */
+export interface IssueFileStat {
+  /** Path as shown in messages, relative to the working directory. */
+  file: string;
+  absolutePath: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/** What one update found: the validation of every file, and which files changed since the last one. */
+export interface CachedValidation extends ValidationResult {
+  /** Absolute paths of the files added, changed or removed since the previous update; every file on the first. */
+  changed: string[];
+}
+
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  bytes: Uint8Array;
+  result: Issue | string[];
+}
+
+/** Files stat'ed or read at once: one promise per file opens every file at once (EMFILE at 20,000). */
+const batchSize = 64;
+
+/**
+ * Validation that remembers each file's result: an update re-reads and re-validates only the files
+ * whose modification time or size changed (and whose bytes then differ), and keeps the previous
+ * Issue model of every other file. The first update validates every file, so a full build reports
+ * every problem in every file exactly as `validateIssueSources` does; a file with problems keeps
+ * reporting them until it is fixed. Only the check that no two files share a URL looks at every
+ * issue each time, and it is cheap.
+ */
+export class IssueValidationCache {
+  #entries = new Map<string, Entry>();
+
+  /** Validates the listed files, reading a file's bytes with `read` only when its stat changed. */
+  async update(files: readonly IssueFileStat[], read: (absolutePath: string) => Promise<Uint8Array>): Promise<CachedValidation> {
+    const changed: string[] = [];
+    const next = new Map<string, Entry>();
+    const stale = files.filter((file) => {
+      const entry = this.#entries.get(file.absolutePath);
+      if (entry && entry.mtimeMs === file.mtimeMs && entry.size === file.size) {
+        next.set(file.absolutePath, entry);
+        return false;
+      }
+      return true;
+    });
+    for (let start = 0; start < stale.length; start += batchSize) {
+      const batch = stale.slice(start, start + batchSize);
+      const contents = await Promise.all(batch.map((file) => read(file.absolutePath)));
+      batch.forEach((file, index) => {
+        const bytes = contents[index] ?? new Uint8Array();
+        const previous = this.#entries.get(file.absolutePath);
+        // Touched but not changed (an editor's save without edits, a checkout): keep the model.
+        if (previous && sameBytes(previous.bytes, bytes)) {
+          next.set(file.absolutePath, { ...previous, mtimeMs: file.mtimeMs, size: file.size });
+          return;
+        }
+        const source: IssueSource = { file: file.file, absolutePath: file.absolutePath, bytes };
+        next.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, bytes, result: validateIssueSource(source) });
+        changed.push(file.absolutePath);
+      });
+    }
+    for (const absolutePath of this.#entries.keys()) if (!next.has(absolutePath)) changed.push(absolutePath);
+    this.#entries = next;
+
+    const issues: Issue[] = [];
+    const problems: string[] = [];
+    for (const file of files) {
+      const result = next.get(file.absolutePath)?.result;
+      if (result === undefined) continue;
+      if (Array.isArray(result)) problems.push(...result);
+      else issues.push(result);
+    }
+    problems.push(...duplicateUrlProblems(issues));
+    return { issues, problems, changed };
+  }
+
+  /** Forgets every file: the next update validates them all. */
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/** Lists every Markdown file under the content folder, as Eleventy will see them, with its stat. */
+export async function listIssueFiles(contentDir: string): Promise<IssueFileStat[]> {
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.resolve(entry.parentPath, entry.name))
+    .filter((file) => !file.split(path.sep).includes("node_modules"))
+    .sort();
+  const files: IssueFileStat[] = [];
+  for (let start = 0; start < paths.length; start += batchSize) {
+    const batch = paths.slice(start, start + batchSize);
+    const stats = await Promise.all(batch.map((absolutePath) => stat(absolutePath)));
+    batch.forEach((absolutePath, index) => {
+      const { mtimeMs, size } = stats[index] ?? { mtimeMs: 0, size: 0 };
+      files.push({ file: path.relative(process.cwd(), absolutePath), absolutePath, mtimeMs, size });
+    });
+  }
+  return files;
+}
+
+/** Reads one issue file's bytes. */
+export function readIssueBytes(absolutePath: string): Promise<Uint8Array> {
+  return readFile(absolutePath);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
