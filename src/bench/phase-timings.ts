@@ -73,11 +73,7 @@ export class PhaseTimings {
     return file ? new PhaseTimings(path.resolve(file)) : undefined;
   }
 
-  /** Options for `new Eleventy(...)`: its programmatic `config` callback runs before .eleventy.js. */
-  eleventyOptions(): { config: (config: InstrumentedConfig) => void } {
-    return { config: (config) => this.instrument(config) };
-  }
-
+  /** Times the hooks of every plugin; call from Eleventy's programmatic `config` callback, which runs before .eleventy.js. */
   instrument(config: InstrumentedConfig): void {
     config.setEventEmitterMode?.("sequential");
     let current: string | undefined;

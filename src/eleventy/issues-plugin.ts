@@ -2,7 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseYamlData } from "../model/front-matter.ts";
+import { activePrerenderer } from "../markdown/prerender.ts";
+import { parseYamlData, splitFrontMatter } from "../model/front-matter.ts";
 import type { Issue } from "../model/issue.ts";
 import { publicationPolicy } from "../model/publication.ts";
 import { IssueValidationError } from "../model/validate-issues.ts";
@@ -41,6 +42,7 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
     if (problems.length) throw new IssueValidationError(problems);
     if (!issuesOnly) {
       state.replace(issues, publicationPolicy());
+      prerenderShownIssues(issues);
     } else if (state.update(issues, publicationPolicy(), [...pending]) && !queue.some((file) => fullBuild?.is(file))) {
       // An incremental build renders the changed issue and the pages Eleventy knows read it, but
       // the archives (paginated over global data, see below) and the other issues' related and
@@ -48,7 +50,23 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
       await fullBuild?.request();
     }
     pending.clear();
+    // Only `npm start` compares files with their previous bytes; a build lets them go.
+    if (!fullBuild) validation.clear();
   });
+
+  // `npm run build` renders the bodies of the issues it shows on a second core meanwhile (src/markdown/prerender.ts).
+  const prerenderShownIssues = (issues: readonly Issue[]) => {
+    const prerenderer = activePrerenderer();
+    if (!prerenderer) return;
+    const jobs = issues.flatMap((issue) => {
+      const bytes = validation.bytesOf(issue.absolutePath);
+      if (!bytes || state.isHidden(issue.absolutePath)) return [];
+      // Decoded as Eleventy reads the file, so the body is the one Eleventy renders.
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      return [{ key: issue.absolutePath, source: splitFrontMatter(text).body }];
+    });
+    prerenderer.submit(jobs);
+  };
   // Returning false skips the template: no page, no collection entry, nothing for search to index.
   // https://www.11ty.dev/docs/config-preprocessors/
   eleventyConfig.addPreprocessor("unpublished-issues", "md", (data: EleventyData) => (state.isHidden(data.page.inputPath) ? false : undefined));

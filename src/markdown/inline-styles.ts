@@ -28,6 +28,16 @@ function styleClass(style: string): string {
   return className;
 }
 
+/** The style classes recorded after the first `skip`, in the order first seen, with their declarations. */
+export function recordedStyleClasses(skip = 0): [className: string, declarations: string][] {
+  return declarationsByClass.size > skip ? [...declarationsByClass].slice(skip) : [];
+}
+
+/** Records style classes another thread made (src/markdown/render-worker.ts). */
+export function recordStyleClasses(classes: readonly (readonly [className: string, declarations: string])[]): void {
+  for (const [className, declarations] of classes) declarationsByClass.set(className, declarations);
+}
+
 /** The stylesheet a page needs for the style classes its HTML uses, or "" when it uses none. */
 export function styleClassesCss(html: string): string {
   // Most pages hold no maths: skip the scan over their HTML.
