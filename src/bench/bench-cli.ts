@@ -1,18 +1,21 @@
 // `npm run bench -- --issues N [--runs R] [--seed S]`: generates a corpus, builds it once to warm
 // up and R times to measure, each build a child process, and writes the figures to bench/results/.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { constants } from "node:fs";
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseFlags, required } from "./args.ts";
-import { phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
+import { peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
+import { watchProcessTreeRss } from "./process-tree.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+/** How often the RSS of each build's process tree is sampled. */
+const treeSampleMs = 100;
 
 async function main(): Promise<void> {
   const flags = parseFlags("bench", process.argv.slice(2), { issues: "count", runs: "count", seed: "seed" });
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
 
   const load = [os.loadavg()];
   log(`bench: warm-up build`);
-  const warmUp = build(content, output, path.join(scratch.folder, "timings-warm-up.json"));
+  const warmUp = await build(content, output, path.join(scratch.folder, "timings-warm-up.json"));
   if (!warmUp.ok) return fail(warmUp, scratch.folder);
   const warmUpPages = (JSON.parse(await readFile(warmUp.timingsFile, "utf8")) as BuildTimings).pages;
   if (warmUpPages < issues) {
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
   }
   const figures: RunFigures[] = [];
   for (let run = 1; run <= runs; run++) {
-    const result = build(content, output, path.join(scratch.folder, `timings-${run}.json`));
+    const result = await build(content, output, path.join(scratch.folder, `timings-${run}.json`));
     if (!result.ok) return fail(result, scratch.folder);
     const timings = JSON.parse(await readFile(result.timingsFile, "utf8")) as BuildTimings;
     figures.push({
@@ -49,10 +52,11 @@ async function main(): Promise<void> {
       phasesMs: { ...timings.phasesMs },
       pages: timings.pages,
       maxRssKb: timings.maxRssKb,
+      treePeakRssKb: result.treePeakRssKb,
       cpuMs: Math.round(timings.cpuMs.user + timings.cpuMs.system),
     });
     load.push(os.loadavg());
-    log(`bench: run ${run}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, ${timings.pages} pages, peak RSS ${Math.round(timings.maxRssKb / 1024)} MiB`);
+    log(`bench: run ${run}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, ${timings.pages} pages, ${peakRss(timings.maxRssKb, result.treePeakRssKb)}`);
   }
   await rm(scratch.folder, { recursive: true, force: true });
 
@@ -89,6 +93,8 @@ async function main(): Promise<void> {
 interface BuildResult {
   ok: boolean;
   wallMs: number;
+  /** Peak summed RSS of the build and its descendants, in KiB; null where it could not be sampled. */
+  treePeakRssKb: number | null;
   timingsFile: string;
   status: number | null;
   signal: NodeJS.Signals | null;
@@ -96,25 +102,68 @@ interface BuildResult {
   stderr: string;
 }
 
-/** One `npm run build`, as a child process, timed from spawn to exit. */
-function build(content: string, output: string, timingsFile: string): BuildResult {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, [tsxCli, "src/cli/build.ts", "--content", content, "--output", output], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...process.env, [timingsFileVariable]: timingsFile },
-    maxBuffer: 64 * 1024 * 1024,
+/** Output kept of each stream, as spawnSync's `maxBuffer` had it: past it the build is stopped. */
+const maxOutputBytes = 64 * 1024 * 1024;
+
+/**
+ * One `npm run build`, as a child process, timed from spawn to exit, with the peak RSS of its
+ * process tree (the build and the processes it starts) sampled meanwhile.
+ */
+function build(content: string, output: string, timingsFile: string): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [tsxCli, "src/cli/build.ts", "--content", content, "--output", output], {
+      cwd: projectRoot,
+      env: { ...process.env, [timingsFileVariable]: timingsFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const watch = child.pid === undefined ? { stop: () => null } : watchProcessTreeRss(child.pid, treeSampleMs);
+    let wallMs: number | undefined;
+    let treePeakRssKb: number | null = null;
+    let failure: Error | undefined;
+    const collected = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+    const bytes = { stdout: 0, stderr: 0 };
+    for (const name of ["stdout", "stderr"] as const) {
+      child[name].on("data", (chunk: Buffer) => {
+        if (failure) return;
+        bytes[name] += chunk.length;
+        if (bytes[name] > maxOutputBytes) {
+          failure = new Error(`${name} maxBuffer length exceeded`);
+          child.kill("SIGTERM");
+          chunk = chunk.subarray(0, chunk.length - (bytes[name] - maxOutputBytes));
+        }
+        collected[name].push(chunk);
+      });
+    }
+    const exited = () => {
+      if (wallMs !== undefined) return;
+      wallMs = performance.now() - started;
+      treePeakRssKb = watch.stop();
+    };
+    child.on("exit", exited);
+    let settled = false;
+    const settle = (status: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
+      settled = true;
+      exited();
+      resolve({
+        ok: status === 0 && !failure,
+        wallMs: wallMs as number,
+        treePeakRssKb,
+        timingsFile,
+        status,
+        signal,
+        stdout: Buffer.concat(collected.stdout).toString("utf8"),
+        stderr: `${Buffer.concat(collected.stderr).toString("utf8")}${failure ? `\n${failure.message}` : ""}`,
+      });
+    };
+    child.on("error", (error) => {
+      failure ??= error;
+      // Not started at all: no exit or close to wait for.
+      if (child.pid === undefined) settle(null, null);
+    });
+    child.on("close", settle);
   });
-  const wallMs = performance.now() - started;
-  return {
-    ok: child.status === 0 && !child.error,
-    wallMs,
-    timingsFile,
-    status: child.status,
-    signal: child.signal,
-    stdout: child.stdout ?? "",
-    stderr: `${child.stderr ?? ""}${child.error ? `\n${child.error.message}` : ""}`,
-  };
 }
 
 /** Keeps the corpus for a look and says why the build failed. */

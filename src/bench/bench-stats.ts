@@ -5,7 +5,13 @@ export interface RunFigures {
   /** The build's own phase timings (see phase-timings.ts). */
   phasesMs: Record<string, number>;
   pages: number;
+  /** Peak RSS of the build process alone, in KiB (its `process.resourceUsage().maxRSS`, worker threads included). */
   maxRssKb: number;
+  /**
+   * Peak RSS of the build's whole process tree, in KiB: the summed RSS of the process and all its
+   * descendants (the Pagefind indexer), sampled every 100 ms; null where there is no /proc.
+   */
+  treePeakRssKb: number | null;
   /** CPU time of the build (user and system), in milliseconds. */
   cpuMs: number;
 }
@@ -21,8 +27,10 @@ export interface BenchSummary {
   /** Pages written (the most any run wrote; `pagesVaried` says when runs disagreed). */
   pages: number;
   pagesVaried: boolean;
-  /** The highest peak RSS of any run, in KiB. */
+  /** The highest peak RSS of the build process in any run, in KiB. */
   peakRssKb: number;
+  /** The highest peak RSS of the build's process tree in any run, in KiB; null unless every run was measured. */
+  peakTreeRssKb: number | null;
   /** Median wall time divided by the number of issues. */
   msPerIssue: number;
   /** The median CPU time of the build over all its threads; a wall time far above it means a busy machine. */
@@ -54,12 +62,20 @@ export function summariseRuns(issues: number, runs: readonly RunFigures[]): Benc
     pages: Math.max(...pages),
     pagesVaried: new Set(pages).size > 1,
     peakRssKb: Math.max(...runs.map((run) => run.maxRssKb)),
+    peakTreeRssKb: runs.some((run) => run.treePeakRssKb === null) ? null : Math.max(...runs.map((run) => run.treePeakRssKb ?? 0)),
     msPerIssue: round(medianWallMs / issues, 2),
     medianCpuMs: round(median(runs.map((run) => run.cpuMs))),
   };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const mebibytes = (kb: number) => `${Math.round(kb / 1024).toLocaleString("en-US")} MiB`;
+
+/** Peak memory: of the build process, and of its whole process tree when measured. */
+export function peakRss(buildKb: number, treeKb: number | null): string {
+  const tree = treeKb === null ? "not measured with the search indexer" : `${mebibytes(treeKb)} (with the search indexer)`;
+  return `peak RSS ${mebibytes(buildKb)} (build process), ${tree}`;
+}
 
 /** The line `npm run bench` ends with. */
 export function summaryLine(summary: BenchSummary): string {
@@ -67,7 +83,7 @@ export function summaryLine(summary: BenchSummary): string {
   return (
     `bench: ${summary.issues} issues, ${runs}: median ${seconds(summary.medianWallMs)} s ` +
     `(min ${seconds(summary.minWallMs)}, max ${seconds(summary.maxWallMs)}), ${summary.msPerIssue.toFixed(1)} ms/issue, ` +
-    `peak RSS ${Math.round(summary.peakRssKb / 1024)} MiB, ${summary.pages} pages${summary.pagesVaried ? " (varied between runs)" : ""}`
+    `${peakRss(summary.peakRssKb, summary.peakTreeRssKb)}, ${summary.pages} pages${summary.pagesVaried ? " (varied between runs)" : ""}`
   );
 }
 

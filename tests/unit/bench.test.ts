@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, onTestFinished, test } from "vitest";
 import { parseFlags, required } from "../../src/bench/args.ts";
-import { median, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "../../src/bench/bench-stats.ts";
+import { median, peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "../../src/bench/bench-stats.ts";
 import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
 import { PhaseTimings, phaseOfPlugin, timingsFileVariable, type BuildTimings } from "../../src/bench/phase-timings.ts";
 import { runBuild } from "../support/run-build.ts";
@@ -42,11 +42,18 @@ describe("parseFlags", () => {
 });
 
 describe("bench figures", () => {
-  const run = (wallMs: number, phases: Record<string, number>, maxRssKb: number, pages = 4012): RunFigures => ({
+  const run = (
+    wallMs: number,
+    phases: Record<string, number>,
+    maxRssKb: number,
+    pages = 4012,
+    treePeakRssKb: number | null = maxRssKb + 1_000_000,
+  ): RunFigures => ({
     wallMs,
     phasesMs: phases,
     pages,
     maxRssKb,
+    treePeakRssKb,
     cpuMs: wallMs - 200,
   });
   const runs = [
@@ -72,6 +79,7 @@ describe("bench figures", () => {
       pages: 4012,
       pagesVaried: false,
       peakRssKb: 831_488,
+      peakTreeRssKb: 1_831_488,
       msPerIssue: 9.81,
       medianCpuMs: 9610,
     });
@@ -80,11 +88,30 @@ describe("bench figures", () => {
 
   test("the summary line", () => {
     expect(summaryLine(summariseRuns(1000, runs))).toBe(
-      "bench: 1000 issues, 3 runs: median 9.81 s (min 9.70, max 10.10), 9.8 ms/issue, peak RSS 812 MiB, 4012 pages",
+      "bench: 1000 issues, 3 runs: median 9.81 s (min 9.70, max 10.10), 9.8 ms/issue, peak RSS 812 MiB (build process), 1,789 MiB (with the search indexer), 4012 pages",
     );
     expect(summaryLine(summariseRuns(10, [run(500, {}, 1024, 30), run(600, {}, 1024, 31)]))).toBe(
-      "bench: 10 issues, 2 runs: median 0.55 s (min 0.50, max 0.60), 55.0 ms/issue, peak RSS 1 MiB, 31 pages (varied between runs)",
+      "bench: 10 issues, 2 runs: median 0.55 s (min 0.50, max 0.60), 55.0 ms/issue, peak RSS 1 MiB (build process), 978 MiB (with the search indexer), 31 pages (varied between runs)",
     );
+  });
+
+  test("the process tree's peak is the highest of the runs, its own figure apart from the build process's", () => {
+    const summary = summariseRuns(10, [run(500, {}, 3_000_000, 30, 3_100_000), run(600, {}, 1_000_000, 30, 3_737_600)]);
+    expect(summary.peakRssKb).toBe(3_000_000);
+    expect(summary.peakTreeRssKb).toBe(3_737_600);
+    expect(summaryLine(summary)).toContain(", peak RSS 2,930 MiB (build process), 3,650 MiB (with the search indexer), 30 pages");
+  });
+
+  test("without a process tree figure for every run, the summary says the search indexer was not measured", () => {
+    const unmeasured = summariseRuns(10, [run(500, {}, 2048, 30, null), run(600, {}, 1024, 30, 900_000)]);
+    expect(unmeasured.peakTreeRssKb).toBeNull();
+    expect(unmeasured.peakRssKb).toBe(2048);
+    expect(summaryLine(unmeasured)).toBe(
+      "bench: 10 issues, 2 runs: median 0.55 s (min 0.50, max 0.60), 55.0 ms/issue, peak RSS 2 MiB (build process), not measured with the search indexer, 30 pages",
+    );
+    expect(peakRss(1024, null)).toBe("peak RSS 1 MiB (build process), not measured with the search indexer");
+    expect(peakRss(1_938_432, 3_737_600)).toBe("peak RSS 1,893 MiB (build process), 3,650 MiB (with the search indexer)");
+    expect(JSON.parse(JSON.stringify(unmeasured)).peakTreeRssKb).toBeNull();
   });
 
   test("the phase line splits the Eleventy write into hooks and the rest, and shows the search index after it", () => {
