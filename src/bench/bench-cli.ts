@@ -192,12 +192,12 @@ async function scratchFolder(): Promise<{ folder: string; tmpfs: boolean }> {
   return { folder: await mkdtemp(path.join(os.tmpdir(), "newsletter-bench-")), tmpfs: false };
 }
 
-/** The commit measured, and whether the work tree had changes on top of it. */
+/** The commit measured, and whether the work tree had changes on top of it (earlier results aside). */
 function revision(): { commit: string; dirty: boolean } | undefined {
   const git = (...args: string[]) => spawnSync("git", args, { cwd: projectRoot, encoding: "utf8" });
   const head = git("rev-parse", "HEAD");
   if (head.status !== 0) return undefined;
-  return { commit: head.stdout.trim(), dirty: git("status", "--porcelain", "--untracked-files=no").stdout.trim() !== "" };
+  return { commit: head.stdout.trim(), dirty: git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results").stdout.trim() !== "" };
 }
 
 function log(line: string): void {
