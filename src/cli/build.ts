@@ -3,12 +3,12 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { PhaseTimings } from "../bench/phase-timings.ts";
+import { startPrerendering } from "../markdown/prerender.ts";
 import { buildSearchIndex } from "../search/build-search-index.ts";
 import { parseBuildArgs } from "./args.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
-import { startPrerendering } from "../markdown/prerender.ts";
 
 async function main(): Promise<void> {
   // Phase timings for `npm run bench`, only when NEWSLETTER_TIMINGS_FILE is set (src/bench/phase-timings.ts).
