@@ -1,16 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Issue } from "../model/issue.ts";
+import { fileBatchSize, type IssueFileStat } from "./issue-files.ts";
 import { duplicateUrlProblems, validateIssueSource, type IssueSource, type ValidationResult } from "../model/validate-issues.ts";
 
-/** One issue file as listed on disk: enough to tell whether it changed since the last build. */
-export interface IssueFileStat {
-  /** Path as shown in messages, relative to the working directory. */
-  file: string;
-  absolutePath: string;
-  mtimeMs: number;
-  size: number;
-}
 
 /** What one update found: the validation of every file, and which files changed since the last one. */
 export interface CachedValidation extends ValidationResult {
@@ -25,8 +16,6 @@ interface Entry {
   result: Issue | string[];
 }
 
-/** Files stat'ed or read at once: one promise per file opens every file at once (EMFILE at 20,000). */
-const batchSize = 64;
 
 /**
  * Validation that remembers each file's result: an update re-reads and re-validates only the files
@@ -51,8 +40,8 @@ export class IssueValidationCache {
       }
       return true;
     });
-    for (let start = 0; start < stale.length; start += batchSize) {
-      const batch = stale.slice(start, start + batchSize);
+    for (let start = 0; start < stale.length; start += fileBatchSize) {
+      const batch = stale.slice(start, start + fileBatchSize);
       const contents = await Promise.all(batch.map((file) => read(file.absolutePath)));
       batch.forEach((file, index) => {
         const bytes = contents[index] ?? new Uint8Array();
@@ -91,31 +80,6 @@ export class IssueValidationCache {
   clear(): void {
     this.#entries.clear();
   }
-}
-
-/** Lists every Markdown file under the content folder, as Eleventy will see them, with its stat. */
-export async function listIssueFiles(contentDir: string): Promise<IssueFileStat[]> {
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.resolve(entry.parentPath, entry.name))
-    .filter((file) => !file.split(path.sep).includes("node_modules"))
-    .sort();
-  const files: IssueFileStat[] = [];
-  for (let start = 0; start < paths.length; start += batchSize) {
-    const batch = paths.slice(start, start + batchSize);
-    const stats = await Promise.all(batch.map((absolutePath) => stat(absolutePath)));
-    batch.forEach((absolutePath, index) => {
-      const { mtimeMs, size } = stats[index] ?? { mtimeMs: 0, size: 0 };
-      files.push({ file: path.relative(process.cwd(), absolutePath), absolutePath, mtimeMs, size });
-    });
-  }
-  return files;
-}
-
-/** Reads one issue file's bytes. */
-export function readIssueBytes(absolutePath: string): Promise<Uint8Array> {
-  return readFile(absolutePath);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -10,7 +10,8 @@ import { IssueValidationError } from "../model/validate-issues.ts";
 import { contentStateFor } from "./content-state.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDevelopmentRun } from "../run-mode.ts";
-import { IssueValidationCache, listIssueFiles, readIssueBytes } from "./issue-validation-cache.ts";
+import { listIssueFiles, readIssueBytes } from "./issue-files.ts";
+import { IssueValidationCache } from "./issue-validation-cache.ts";
 import { watchQueueFor } from "./watch-queue.ts";
 
 /**

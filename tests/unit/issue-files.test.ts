@@ -13,13 +13,17 @@ test("reads more issue files than the process may open at once", () => {
     writeFileSync(path.join(content, index % 2 ? "nested" : "", `2022-01-01-issue-${index}.md`), `issue ${index}\n`);
   }
   writeFileSync(path.join(content, "notes.txt"), "not an issue\n");
-  const script = `import { readIssueSources } from ${JSON.stringify(path.join(projectRoot, "src/eleventy/read-issue-sources.ts"))};
-const sources = await readIssueSources(${JSON.stringify(content)});
-console.log(sources.length, sources.every((source) => source.bytes.length > 0));`;
+  // Lists (with a stat of each file) and reads every issue the way a build does.
+  const script = `import { listIssueFiles, readIssueBytes } from ${JSON.stringify(path.join(projectRoot, "src/eleventy/issue-files.ts"))};
+import { IssueValidationCache } from ${JSON.stringify(path.join(projectRoot, "src/eleventy/issue-validation-cache.ts"))};
+const files = await listIssueFiles(${JSON.stringify(content)});
+const read = new Set();
+await new IssueValidationCache().update(files, async (file) => { const bytes = await readIssueBytes(file); if (bytes.length > 0) read.add(file); return bytes; });
+console.log(files.length, read.size);`;
   const result = spawnSync("bash", ["-c", `ulimit -n 256 && "${process.execPath}" --import tsx --input-type=module -e '${script}'`], {
     cwd: projectRoot,
     encoding: "utf8",
   });
   expect(result.stderr).not.toContain("EMFILE");
-  expect(result.stdout.trim()).toBe("600 true");
+  expect(result.stdout.trim()).toBe("600 600");
 });
