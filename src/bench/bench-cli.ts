@@ -1,6 +1,6 @@
 // `npm run bench -- --issues N [--runs R] [--seed S]`: generates a corpus, builds it once to warm
 // up and R times to measure, each build a child process, and writes the figures to bench/results/.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { constants } from "node:fs";
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -11,6 +11,7 @@ import { peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type Ru
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
 import { watchProcessTreeRss } from "./process-tree.ts";
+import { revision } from "./revision.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   const result = {
     command: `npm run bench -- --issues ${issues} --runs ${runs} --seed ${seed}`,
     date: new Date().toISOString(),
-    revision: revision(),
+    revision: revision(projectRoot),
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "unknown",
@@ -190,14 +191,6 @@ async function scratchFolder(): Promise<{ folder: string; tmpfs: boolean }> {
   }
   // Not under the project: Eleventy skips content in folders .gitignore lists.
   return { folder: await mkdtemp(path.join(os.tmpdir(), "newsletter-bench-")), tmpfs: false };
-}
-
-/** The commit measured, and whether the work tree had changes on top of it (earlier results aside). */
-function revision(): { commit: string; dirty: boolean } | undefined {
-  const git = (...args: string[]) => spawnSync("git", args, { cwd: projectRoot, encoding: "utf8" });
-  const head = git("rev-parse", "HEAD");
-  if (head.status !== 0) return undefined;
-  return { commit: head.stdout.trim(), dirty: git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results").stdout.trim() !== "" };
 }
 
 function log(line: string): void {

@@ -1,0 +1,107 @@
+// `npm start` picks up edits: the real dev server (package.json's start script, --incremental) on a
+// small content folder inside the project, as an author edits an issue's text and then its title.
+import { mkdtempSync } from "node:fs";
+import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Element } from "@xmldom/xmldom";
+import * as cheerio from "cheerio";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DevServer } from "../../src/bench/dev-server.ts";
+import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
+import { seriesRegistry } from "../../src/model/series.ts";
+import { writeFixtureCorpus } from "../support/fixture-corpus.ts";
+import { projectRoot, tempFolder } from "../support/run-build.ts";
+import { childElements, childText, parseXmlStrictly } from "../support/xml.ts";
+
+const atom = "http://www.w3.org/2005/Atom";
+const poll = { timeout: 30_000, interval: 100 };
+/** A word found in no page, unique to this run. */
+const word = `devserver${Date.now().toString(36)}`;
+let content: string;
+let output: string;
+let server: DevServer | undefined;
+
+async function issueFile(index: number): Promise<string> {
+  const file = (await readdir(content)).find((name) => name.endsWith(`-fixture-${String(index).padStart(3, "0")}.md`));
+  if (!file) throw new Error(`no fixture issue ${index} in ${content}`);
+  return file;
+}
+
+/** The Atom entry of the issue at `url` in a served feed, parsed strictly. */
+function atomEntry(feedText: string, label: string, url: string): Element {
+  const feed = parseXmlStrictly(feedText, label).documentElement as Element;
+  const entry = childElements(feed, atom, "entry").find((candidate) => new URL(childText(candidate, atom, "id") ?? "").pathname === url);
+  if (!entry) throw new Error(`${label}: no entry for ${url}`);
+  return entry;
+}
+
+const served = () => {
+  if (!server) throw new Error("the dev server did not start");
+  return server;
+};
+
+beforeAll(async () => {
+  // Inside the project, where npm start rebuilds one issue at a time; .gitignore lists `.site-*/`.
+  content = mkdtempSync(path.join(projectRoot, ".site-dev-"));
+  output = path.join(tempFolder("dev-server-"), "_site");
+  // Issue i is `<date>-fixture-<i>.md`, in series i of the registry.
+  writeFixtureCorpus(content, 5);
+  server = await DevServer.start({ content: path.relative(projectRoot, content), output });
+  await server.waitUntilSettled(90_000, 300);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  if (content) await rm(content, { recursive: true, force: true });
+  if (output) await rm(path.dirname(output), { recursive: true, force: true });
+});
+
+describe("npm start, on a running dev server", () => {
+  test("an edit to an issue's text shows on its page, in the site-wide Atom feed and in its series' feed", async () => {
+    const file = await issueFile(0);
+    const url = issueHref(issueSlug(file));
+    const seriesFeed = `/series/${seriesRegistry[0]?.id}/feed.xml`;
+    const sentence = `A sentence added while the server runs, ${word}.`;
+    const before = await Promise.all([url, "/feed.xml", seriesFeed].map((pathname) => served().text(pathname)));
+    expect(before[0]).toContain("Body of issue 0.");
+    for (const text of before) expect(text).not.toContain(word);
+
+    await appendFile(path.join(content, file), `\n${sentence}\n`);
+
+    await expect.poll(() => served().text(url), poll).toContain(sentence);
+    const page = cheerio.load(await served().text(url));
+    expect(page("article p").filter((_, p) => page(p).text() === sentence)).toHaveLength(1);
+    for (const feed of ["/feed.xml", seriesFeed]) {
+      await expect.poll(() => served().text(feed), poll).toContain(word);
+      const entry = atomEntry(await served().text(feed), feed, url);
+      expect(childText(entry, atom, "content"), feed).toContain(sentence);
+    }
+  });
+
+  test("a new title shows on the home page, on the issue's page and in its neighbour's links (a full rebuild)", async () => {
+    await served().waitUntilSettled(60_000, 300);
+    const file = await issueFile(1);
+    const url = issueHref(issueSlug(file));
+    const title = `Renamed while served ${word}`;
+    const source = await readFile(path.join(content, file), "utf8");
+    expect(source).toContain('title: "Fixture issue 1"\n');
+    expect(await served().text("/")).not.toContain(title);
+
+    await writeFile(path.join(content, file), source.replace('title: "Fixture issue 1"\n', `title: "${title}"\n`));
+
+    await expect.poll(() => served().text("/"), poll).toContain(title);
+    const home = cheerio.load(await served().text("/"));
+    expect(home(`.issue-card h2 a[href="${url}"]`).text()).toBe(title);
+    expect(home.text()).not.toContain("Fixture issue 1");
+    await expect.poll(async () => cheerio.load(await served().text(url))("h1").text(), poll).toBe(title);
+    // Issue 2 links to issue 1 as its previous issue: only a full rebuild renders it again.
+    const neighbour = cheerio.load(await served().text(issueHref(issueSlug(await issueFile(2)))));
+    expect(neighbour('a[rel="prev"]').attr("href")).toBe(url);
+    expect(neighbour('a[rel="prev"]').text()).toContain(title);
+  });
+
+  test("stops with its whole process group", async () => {
+    await served().stop();
+    expect(served().groupAlive()).toBe(false);
+  });
+});
