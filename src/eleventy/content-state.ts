@@ -15,11 +15,28 @@ export class ContentState {
   #byPath = new Map<string, Issue>();
   #policy: PublicationPolicy = { showUnpublished: false, today: "" };
   #index: SiteIndex | undefined;
+  #listingsDue: ReadonlySet<string> | undefined;
 
   replace(issues: readonly Issue[], policy: PublicationPolicy): void {
     this.#byPath = new Map(issues.map((issue) => [issue.absolutePath, issue]));
     this.#policy = policy;
     this.#index = undefined;
+    this.#listingsDue = undefined;
+  }
+
+  /**
+   * Which listings (archives, year pages, feeds) this build renders again. Undefined: all of them.
+   * A set of issues (absolute paths): only those issues' text changed (`update` kept the index), so
+   * only the feeds that list one of them, and no archive. Empty: none, as a full build follows
+   * (`deferListings`).
+   */
+  listingsDue(): ReadonlySet<string> | undefined {
+    return this.#listingsDue;
+  }
+
+  /** No listing renders in this build: the full build asked for next renders them all. */
+  deferListings(): void {
+    this.#listingsDue = new Set();
   }
 
   /**
@@ -47,6 +64,7 @@ export class ContentState {
           const after = byPath.get(file);
           if (before && after) Object.assign(before, after);
         }
+        this.#listingsDue = new Set(changed);
         return false;
       }
     }

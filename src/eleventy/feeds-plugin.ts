@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import { feedContentHtml } from "../model/feed-content.ts";
-import { buildFeed, feedDefinitions, siteFeedHrefs, type Feed, type FeedDefinition } from "../model/feeds.ts";
+import { buildFeed, feedDefinitions, feedsDue, siteFeedHrefs, type Feed, type FeedDefinition } from "../model/feeds.ts";
 import { jsonFeed } from "../model/json-feed.ts";
 import type { SiteIndex } from "../model/site-index.ts";
 import { absoluteUrl, siteMetadata } from "../site.ts";
@@ -15,8 +15,8 @@ interface CollectionItem {
 
 /**
  * The feeds (templates in layouts/pages/feed-*.njk): the `feeds` collection of feed definitions,
- * `siteFeeds` (the site-wide feeds' paths), `feedFor` to find an archive's feed, and `feed` to fill
- * one with the issues' rendered HTML.
+ * `feedPages` and `siteFeedPages` (the feeds due in this build), `siteFeeds` (the site-wide feeds'
+ * paths), `feedFor` to find an archive's feed, and `feed` to fill one with the issues' rendered HTML.
  * That HTML is what Eleventy renders for the issue pages, made feed-ready once per issue per build
  * as markdown-it renders it, for the issues some feed lists. Feeds so never read another page's
  * `templateContent`, which `npm run build` releases once that page is written
@@ -52,6 +52,12 @@ export function feedsPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addGlobalData("siteFeeds", siteFeedHrefs);
   eleventyConfig.addCollection("feeds", () => definitions().feeds);
+  // The feed templates paginate these, global data rather than the collection above, so that an
+  // edit to one issue's text in `npm start` renders the feeds listing it, not all three hundred.
+  // They still import `collections.all`, which makes them render after the issues, and makes
+  // Eleventy's --incremental mode render them again on an issue's edit.
+  eleventyConfig.addGlobalData("feedPages", () => feedsDue(definitions().feeds, state.listingsDue()));
+  eleventyConfig.addGlobalData("siteFeedPages", () => feedsDue(definitions().feeds, state.listingsDue()).filter((feed) => feed.kind === "site"));
   eleventyConfig.addFilter("feedFor", (archiveKey: string) => definitions().byKey.get(archiveKey));
   const pagesIndexedByUrl = (pages: readonly CollectionItem[]) => {
     let byUrl = pagesByUrl.get(pages);

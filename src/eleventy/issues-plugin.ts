@@ -36,18 +36,22 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
     // the request below), only changed files are validated again. Any other build validates every
     // file, so a full build always reports every problem in every file.
     const queue = watchQueue.files();
+    const requested = queue.some((file) => fullBuild?.is(file));
     const issuesOnly = incremental === true && queue.length > 0 && queue.every((file) => file.endsWith(".md") || fullBuild?.is(file));
     if (!issuesOnly) validation.clear();
     const { issues, problems, changed } = await validation.update(await listIssueFiles(directories.input), readIssueBytes);
     for (const file of changed) pending.add(file);
     if (problems.length) throw new IssueValidationError(problems);
-    if (!issuesOnly) {
+    if (!issuesOnly || requested) {
+      // A requested full build renders every page from a fresh index.
       state.replace(issues, publicationPolicy());
       prerenderShownIssues(issues);
-    } else if (state.update(issues, publicationPolicy(), [...pending]) && !queue.some((file) => fullBuild?.is(file))) {
+    } else if (state.update(issues, publicationPolicy(), [...pending])) {
       // An incremental build renders the changed issue and the pages Eleventy knows read it, but
       // the archives (paginated over global data, see below) and the other issues' related and
-      // previous/next links read the site index, which this change altered: ask for a full build.
+      // previous/next links read the site index, which this change altered: ask for a full build,
+      // which renders the archives and feeds, rather than render them twice.
+      state.deferListings();
       await fullBuild?.request();
     }
     pending.clear();
@@ -85,10 +89,16 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
   // above: a template that paginates a collection depends, for Eleventy's --incremental mode, on
   // every issue, and three thousand archive pages would render again for each edit of one issue's
   // text. A change the archives show makes the issues plugin request a full build instead.
-  eleventyConfig.addGlobalData("archivePages", () => state.index().archives.pages);
+  // In an incremental build after an edit to issues, the data is empty (no archive changed, or a
+  // full build follows), and the archive templates import `collections.all` so that Eleventy reads
+  // it again: it renders every page a paginated template last had, even those it will not write.
+  const unlessListingsDue = <Page>(pages: readonly Page[]) => (state.listingsDue() ? [] : pages);
+  eleventyConfig.addGlobalData("archivePages", () => unlessListingsDue(state.index().archives.pages));
   eleventyConfig.addCollection("tagSummaries", () => state.index().archives.tags);
   eleventyConfig.addCollection("seriesSummaries", () => state.index().archives.series);
   eleventyConfig.addCollection("years", () => state.index().years);
+  // The year pages paginate global data, as the archives do, for the same reasons.
+  eleventyConfig.addGlobalData("yearPages", () => unlessListingsDue(state.index().years));
   eleventyConfig.addFilter("issueNeighbours", (url: string) => state.index().neighbours.get(url) ?? {});
   eleventyConfig.addFilter("relatedIssues", (url: string) => state.index().related.get(url) ?? []);
   eleventyConfig.addFilter("publicationStatus", (issue: Issue) => state.status(issue));

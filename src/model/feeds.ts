@@ -35,6 +35,16 @@ export function archiveFeedHref(pageHref: string): string {
 }
 
 /**
+ * The feeds a build renders: every one, or, when only the text of some issues changed (`edited`,
+ * their absolute paths, as `npm start` reports an edit), the feeds that list one of them, as no
+ * other feed's content changed.
+ */
+export function feedsDue(feeds: readonly FeedDefinition[], edited: ReadonlySet<string> | undefined): FeedDefinition[] {
+  if (!edited) return [...feeds];
+  return feeds.filter((feed) => feed.issues.some((issue) => edited.has(issue.absolutePath)));
+}
+
+/**
  * The site-wide feed, then one per series that has issues (registry order) and one per tag (by
  * issue count, as the tag index lists them), each holding the newest `feedSize` issues.
  */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { buildArchives } from "../../src/model/archive-pages.ts";
 import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
-import { archiveFeedHref, buildFeed, feedDefinitions, issueInstant, rfc822, siteFeedHrefs, type FeedDefinition } from "../../src/model/feeds.ts";
+import { archiveFeedHref, buildFeed, feedDefinitions, feedsDue, issueInstant, rfc822, siteFeedHrefs, type FeedDefinition } from "../../src/model/feeds.ts";
 import type { Issue } from "../../src/model/issue.ts";
 import type { Series } from "../../src/model/series.ts";
 import { siteMetadata } from "../../src/site.ts";
@@ -73,6 +73,22 @@ describe("feedDefinitions", () => {
 
   test.each([0, -1, 2.5, Number.NaN])("rejects a feed size of %s", (feedSize) => {
     expect(() => feedDefinitions(newestFirst, archives, { ...site, feedSize })).toThrow(`feeds: expected a feed size of 1 or more, got ${feedSize}`);
+  });
+});
+
+describe("feedsDue", () => {
+  const definitions = feedDefinitions(newestFirst, archives, site);
+  const pathOf = (slug: string) => newestFirst.find((each) => each.slug === slug)?.absolutePath ?? "";
+
+  test("every feed when no edit is known", () => {
+    expect(feedsDue(definitions, undefined)).toEqual(definitions);
+  });
+
+  test("after an edit to issues' text, only the feeds listing one of them", () => {
+    // Feeds hold two issues here: "b" is in the digest feed and the vision feed, no longer in the site feed.
+    expect(feedsDue(definitions, new Set([pathOf("b")])).map((feed) => feed.key)).toEqual(["series:digest", "tag:vision"]);
+    expect(feedsDue(definitions, new Set([pathOf("d")])).map((feed) => feed.key)).toEqual(["home", "series:notes", "tag:bias"]);
+    expect(feedsDue(definitions, new Set())).toEqual([]);
   });
 });
 

@@ -163,6 +163,21 @@ describe("ContentState.update", () => {
     expect(issue.words).toBe(next.issues.find((each) => each.slug === "issue-3")?.words);
     // The index lists that same model.
     expect(index.issues).toContain(issue);
+    // Only listings showing that issue's text are due again (the feeds listing it).
+    expect(state.listingsDue()).toEqual(new Set(["/site/issues/2022-03-10-issue-3.md"]));
+  });
+
+  test("after a replacement, or an edit that rebuilds the index, every listing is due", async () => {
+    const { files, cache, state } = await states();
+    expect(state.listingsDue()).toBeUndefined();
+    files.write("2022-03-10-issue-3.md", issueText("Issue 3", "A longer body of issue 3."));
+    let next = await cache.update(files.stats(), files.read);
+    state.update(next.issues, policy, next.changed);
+    expect(state.listingsDue()?.size).toBe(1);
+    files.write("2022-03-10-issue-3.md", issueText("A new title", "A longer body of issue 3."));
+    next = await cache.update(files.stats(), files.read);
+    expect(state.update(next.issues, policy, next.changed)).toBe(true);
+    expect(state.listingsDue()).toBeUndefined();
   });
 
   test.each([
