@@ -14,6 +14,7 @@ import {
   searchPlugin,
   siteMetadata,
   stylesPlugin,
+  templateMapLookupsPlugin,
 } from "./src/eleventy/index.ts";
 
 // A folder inside the project is named relative to it, as Eleventy names templates: its watcher reports a
@@ -29,6 +30,8 @@ function projectRelative(folder) {
 export default function (eleventyConfig) {
   // The input folder holds only issues: the project's .gitignore (which lists bench/corpus/) must not hide any.
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy's lookups of its templates, indexed: they were quadratic in the number of issues.
+  eleventyConfig.addPlugin(templateMapLookupsPlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(issuesPlugin);
