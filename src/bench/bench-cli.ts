@@ -1,8 +1,7 @@
 // `npm run bench -- --issues N [--runs R] [--seed S]`: generates a corpus, builds it once to warm
 // up and R times to measure, each build a child process, and writes the figures to bench/results/.
 import { spawn } from "node:child_process";
-import { constants } from "node:fs";
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +11,7 @@ import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
 import { watchProcessTreeRss } from "./process-tree.ts";
 import { revision } from "./revision.ts";
+import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const runs = flags.runs ?? 3;
   const seed = flags.seed ?? 1;
 
-  const scratch = await scratchFolder();
+  const scratch = await scratchFolder("newsletter-bench-");
   const content = path.join(scratch.folder, "corpus");
   const output = path.join(scratch.folder, "site");
   log(`bench: writing ${issues} issues (seed ${seed}) to ${content}${scratch.tmpfs ? " (tmpfs)" : ""}`);
@@ -69,16 +69,8 @@ async function main(): Promise<void> {
     command: `npm run bench -- --issues ${issues} --runs ${runs} --seed ${seed}`,
     date: new Date().toISOString(),
     revision: revision(projectRoot),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? "unknown",
-      memoryMiB: Math.round(os.totalmem() / 1024 / 1024),
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-      outputOnTmpfs: scratch.tmpfs,
-      /** 1, 5 and 15 minute load averages before the warm-up and after each run. */
-      loadAverages: load.map((averages) => averages.map((value) => Math.round(value * 100) / 100)),
-    },
+    /** Load averages before the warm-up and after each run. */
+    machine: machineFigures(scratch.tmpfs, load),
     corpus: { ...stats, seed, generateMs: Math.round(corpusMs) },
     warmUpWallMs: Math.round(warmUp.wallMs),
     summary,
@@ -173,24 +165,6 @@ function fail(result: BuildResult, folder: string): void {
   console.error(`bench: the build ${how} after ${(result.wallMs / 1000).toFixed(2)} s; the corpus and output are kept in ${folder}`);
   console.error(`${result.stdout}${result.stderr}`.trim());
   process.exitCode = 1;
-}
-
-/** A fresh scratch folder, on tmpfs (/dev/shm) when there is one, else in the system's temporary folder. */
-async function scratchFolder(): Promise<{ folder: string; tmpfs: boolean }> {
-  const shm = "/dev/shm";
-  const writable = await access(shm, constants.W_OK).then(
-    () => true,
-    () => false,
-  );
-  if (writable) {
-    try {
-      return { folder: await mkdtemp(path.join(shm, "newsletter-bench-")), tmpfs: true };
-    } catch {
-      // Fall back to the system temporary folder.
-    }
-  }
-  // Not under the project: Eleventy skips content in folders .gitignore lists.
-  return { folder: await mkdtemp(path.join(os.tmpdir(), "newsletter-bench-")), tmpfs: false };
 }
 
 function log(line: string): void {

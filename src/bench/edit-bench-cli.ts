@@ -3,8 +3,8 @@
 // incrementally only there), starts the dev server on it, then E times appends a paragraph with a
 // new word to an issue and polls that issue's page until the word is served, and waits for the
 // build and the background search indexing to settle. Writes the figures to bench/results/.
-import { constants, rmSync } from "node:fs";
-import { access, appendFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { appendFile, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { issueHref, issueSlug } from "../model/issue-url.ts";
@@ -22,9 +22,8 @@ import {
   type EditFigures,
 } from "./edit-bench.ts";
 import { revision } from "./revision.ts";
+import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
 
-/** Poll the edited page this often. */
-const pollMs = 20;
 /** Give up on an edit not served after this long. */
 const servedTimeoutMs = 120_000;
 /** The first build and search index of a large corpus take minutes on two cores. */
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
   await writeCorpus(path.join(projectRoot, content), corpus, true);
   const corpusMs = performance.now() - corpusStarted;
   const stats = corpusStats(corpus);
-  const output = await scratchFolder();
+  const output = await scratchFolder("newsletter-edit-bench-");
 
   const load = [os.loadavg()];
   const figures: EditFigures[] = [];
@@ -133,16 +132,8 @@ async function main(): Promise<void> {
     command: `npm run bench:edit -- --issues ${issues} --edits ${edits} --seed ${seed}`,
     date: new Date().toISOString(),
     revision: revision(projectRoot),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? "unknown",
-      memoryMiB: Math.round(os.totalmem() / 1024 / 1024),
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-      outputOnTmpfs: output.tmpfs,
-      /** 1, 5 and 15 minute load averages before the dev server started and after each edit. */
-      loadAverages: load.map((averages) => averages.map((value) => Math.round(value * 100) / 100)),
-    },
+    /** Load averages before the dev server started and after each edit. */
+    machine: machineFigures(output.tmpfs, load),
     corpus: { ...stats, seed, folder: content, generateMs: Math.round(corpusMs) },
     /** From spawning the dev server to its first build served and indexed. */
     startup,
@@ -153,23 +144,6 @@ async function main(): Promise<void> {
   log(`bench:edit: wrote ${path.relative(process.cwd(), resultFile)}`);
   log(`bench:edit: load average (1 min) ${load.map((averages) => averages[0]?.toFixed(2)).join(" → ")} on ${os.cpus().length} CPUs`);
   console.log(editSummaryLine(summary));
-}
-
-/** A fresh output folder, on tmpfs (/dev/shm) when there is one, else in the system's temporary folder. */
-async function scratchFolder(): Promise<{ folder: string; tmpfs: boolean }> {
-  const shm = "/dev/shm";
-  const writable = await access(shm, constants.W_OK).then(
-    () => true,
-    () => false,
-  );
-  if (writable) {
-    try {
-      return { folder: await mkdtemp(path.join(shm, "newsletter-edit-bench-")), tmpfs: true };
-    } catch {
-      // Fall back to the system temporary folder.
-    }
-  }
-  return { folder: await mkdtemp(path.join(os.tmpdir(), "newsletter-edit-bench-")), tmpfs: false };
 }
 
 function log(line: string): void {

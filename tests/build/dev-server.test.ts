@@ -95,9 +95,9 @@ describe("npm start, on a running dev server", () => {
     expect(home.text()).not.toContain("Fixture issue 1");
     await expect.poll(async () => cheerio.load(await served().text(url))("h1").text(), poll).toBe(title);
     // Issue 2 links to issue 1 as its previous issue: only a full rebuild renders it again.
-    const neighbour = cheerio.load(await served().text(issueHref(issueSlug(await issueFile(2)))));
-    expect(neighbour('a[rel="prev"]').attr("href")).toBe(url);
-    expect(neighbour('a[rel="prev"]').text()).toContain(title);
+    const neighbourUrl = issueHref(issueSlug(await issueFile(2)));
+    await expect.poll(async () => cheerio.load(await served().text(neighbourUrl))('a[rel="prev"]').text(), poll).toContain(title);
+    expect(cheerio.load(await served().text(neighbourUrl))('a[rel="prev"]').attr("href")).toBe(url);
   });
 
   test("stops with its whole process group", async () => {
