@@ -3,6 +3,7 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import {
+  eleventyLookupsPlugin,
   feedsPlugin,
   filtersPlugin,
   issuesPlugin,
@@ -14,7 +15,6 @@ import {
   searchPlugin,
   siteMetadata,
   stylesPlugin,
-  templateMapLookupsPlugin,
 } from "./src/eleventy/index.ts";
 
 // A folder inside the project is named relative to it, as Eleventy names templates: its watcher reports a
@@ -30,8 +30,8 @@ function projectRelative(folder) {
 export default function (eleventyConfig) {
   // The input folder holds only issues: the project's .gitignore (which lists bench/corpus/) must not hide any.
   eleventyConfig.setUseGitIgnore(false);
-  // Eleventy's lookups of its templates, indexed: they were quadratic in the number of issues.
-  eleventyConfig.addPlugin(templateMapLookupsPlugin);
+  // Eleventy's lookups of its templates and their paths, made cheap for an archive of thousands.
+  eleventyConfig.addPlugin(eleventyLookupsPlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(issuesPlugin);
