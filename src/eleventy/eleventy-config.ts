@@ -13,6 +13,7 @@ export interface EleventyConfig {
   addPreprocessor(name: string, extensions: string, preprocessor: (data: never, content: string) => unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setLibrary(extension: string, library: unknown): void;
   amendLibrary(extension: string, amend: (library: never) => void): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
