@@ -37,6 +37,13 @@ export interface BuildTimings {
 
 type HookPhase = "validation" | "styles" | "searchIndex" | "otherHooks";
 
+/** One timed hook, as `<plugin> <event>`. */
+export interface HookFigure {
+  key: string;
+  phase: HookPhase;
+  ms: number;
+}
+
 /** Which phase a plugin's hooks count towards, by the plugin function's name. */
 export function phaseOfPlugin(name: string | undefined): HookPhase {
   if (name === "issuesPlugin") return "validation";
@@ -115,6 +122,20 @@ export class PhaseTimings {
         entry.ms += performance.now() - started;
       }
     };
+  }
+
+  /** The hooks timed so far, to hand to the recorder of another thread (`addHooks`). */
+  hookFigures(): HookFigure[] {
+    return [...this.#hooks].map(([key, { phase, ms }]) => ({ key, phase, ms }));
+  }
+
+  /** Counts hooks another thread timed (its `hookFigures`) as this build's. */
+  addHooks(figures: readonly HookFigure[]): void {
+    for (const { key, phase, ms } of figures) {
+      const entry = this.#hooks.get(key) ?? { phase, ms: 0 };
+      entry.ms += ms;
+      this.#hooks.set(key, entry);
+    }
   }
 
   /** Runs Eleventy's write, timing it as the `eleventy` phase. */

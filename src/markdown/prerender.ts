@@ -1,4 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { recordStyleClasses } from "./inline-styles.ts";
 
 /** What the worker receives, once: every body, and the claims both threads mark. */
@@ -48,12 +49,7 @@ export class MarkdownPrerenderer {
     const channel = new MessageChannel();
     this.#results = channel.port1;
     this.#results.unref();
-    // The worker's TypeScript loads through tsx, registered in the worker itself: the loader the
-    // main thread runs under does not carry over to worker threads on Node 20.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const entry = new URL("./render-worker.ts", import.meta.url).href;
-    const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    this.#worker = new Worker(bootstrap, { eval: true });
+    this.#worker = startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url));
     this.#worker.unref();
     // Should the worker fail to start, each body it has not claimed is rendered on the main thread.
     this.#worker.on("error", () => undefined);

@@ -224,6 +224,23 @@ describe("PhaseTimings", () => {
   });
 });
 
+describe("PhaseTimings across threads", () => {
+  test("hooks timed on the render thread count in the build's phases, added to its own", () => {
+    const render = new PhaseTimings("");
+    render.addHooks([
+      { key: "issuesPlugin eleventy.before", phase: "validation", ms: 120 },
+      { key: "stylesPlugin eleventy.before", phase: "styles", ms: 30 },
+    ]);
+    const build = new PhaseTimings("unused.json");
+    build.addHooks(render.hookFigures());
+    build.addHooks([{ key: "issuesPlugin eleventy.before", phase: "validation", ms: 5 }]);
+    const { phasesMs, hooksMs } = build.result(0);
+    expect(hooksMs).toEqual({ "issuesPlugin eleventy.before": 125, "stylesPlugin eleventy.before": 30 });
+    expect(phasesMs.validation).toBe(125);
+    expect(phasesMs.styles).toBe(30);
+  });
+});
+
 describe("npm run build with NEWSLETTER_TIMINGS_FILE", () => {
   test("writes the phase timings and the same site as without them", async () => {
     const scratch = await mkdtemp(path.join(tmpdir(), "newsletter-bench-test-"));
