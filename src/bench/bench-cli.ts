@@ -4,16 +4,15 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseFlags, required } from "./args.ts";
 import { peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
 import { watchProcessTreeRss } from "./process-tree.ts";
+import { projectRoot } from "./project-root.ts";
 import { revision } from "./revision.ts";
 import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 /** How often the RSS of each build's process tree is sampled. */
 const treeSampleMs = 100;

@@ -68,7 +68,8 @@ export function summariseRuns(issues: number, runs: readonly RunFigures[]): Benc
   };
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
+/** Milliseconds as seconds, to `digits` decimals. */
+export const seconds = (ms: number, digits = 2) => (ms / 1000).toFixed(digits);
 const mebibytes = (kb: number) => `${Math.round(kb / 1024).toLocaleString("en-US")} MiB`;
 
 /** Peak memory: of the build process, and of its whole process tree when measured. */

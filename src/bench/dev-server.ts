@@ -5,10 +5,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { DevServerState, parseDevServerLine, type DevServerEvent } from "./dev-server-log.ts";
+import { projectRoot } from "./project-root.ts";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 
 export interface DevServerOptions {

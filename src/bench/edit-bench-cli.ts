@@ -10,7 +10,7 @@ import path from "node:path";
 import { issueHref, issueSlug } from "../model/issue-url.ts";
 import { parseFlags, required } from "./args.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
-import { DevServer, projectRoot } from "./dev-server.ts";
+import { DevServer } from "./dev-server.ts";
 import {
   editLine,
   editMarker,
@@ -21,6 +21,7 @@ import {
   summariseEdits,
   type EditFigures,
 } from "./edit-bench.ts";
+import { projectRoot } from "./project-root.ts";
 import { revision } from "./revision.ts";
 import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
 

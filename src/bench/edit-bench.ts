@@ -1,5 +1,5 @@
 // The pure parts of `npm run bench:edit`: which issues to edit, what to append, and the figures.
-import { median } from "./bench-stats.ts";
+import { median, seconds } from "./bench-stats.ts";
 
 /**
  * The issue files to edit, one per edit, spread evenly over the corpus in name order (which is
@@ -96,8 +96,6 @@ export function summariseEdits(issues: number, edits: readonly EditFigures[]): E
     medianIndexedMs: Math.round(median(edits.map((edit) => edit.indexedMs))),
   };
 }
-
-const seconds = (ms: number, digits = 2) => (ms / 1000).toFixed(digits);
 
 /** The line printed for each edit. */
 export function editLine(edit: number, edits: number, figures: EditFigures): string {

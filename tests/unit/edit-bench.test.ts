@@ -4,7 +4,8 @@ import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
 import { generateCorpus } from "../../src/bench/corpus.ts";
 import { DevServerState, parseDevServerLine, type DevServerEvent } from "../../src/bench/dev-server-log.ts";
-import { projectRoot, startScriptArguments } from "../../src/bench/dev-server.ts";
+import { startScriptArguments } from "../../src/bench/dev-server.ts";
+import { projectRoot } from "../../src/bench/project-root.ts";
 import {
   editLine,
   editMarker,
