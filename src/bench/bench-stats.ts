@@ -5,7 +5,7 @@ export interface RunFigures {
   /** The build's own phase timings (see phase-timings.ts). */
   phasesMs: Record<string, number>;
   pages: number;
-  /** Peak RSS of the build process alone, in KiB (its `process.resourceUsage().maxRSS`, worker threads included). */
+  /** Peak RSS of the largest build process, the build's or Eleventy's, in KiB (its `process.resourceUsage().maxRSS`, threads included). */
   maxRssKb: number;
   /**
    * Peak RSS of the build's whole process tree, in KiB: the summed RSS of the process and all its

@@ -10,7 +10,7 @@ export interface PhasesMs {
   total: number;
   /** From process start to the first line of the build script: Node, tsx and module loading. */
   startup: number;
-  /** Eleventy's thread (src/cli/render-site.ts): loading Eleventy, configuration, the hooks below, rendering and writing every page. */
+  /** Eleventy's process (src/cli/render-site.ts): starting it, loading Eleventy, configuration, the hooks below, rendering and writing every page. */
   eleventy: number;
   /** The issues plugin's hooks: reading and validating every issue file. */
   validation: number;
@@ -29,10 +29,18 @@ export interface BuildTimings {
   hooksMs: Record<string, number>;
   /** Pages Eleventy wrote. */
   pages: number;
-  /** Peak resident set size of the build process, in KiB (`process.resourceUsage().maxRSS`). */
+  /** Peak resident set size of the largest build process, in KiB: the build's own or Eleventy's
+   *  (each its `process.resourceUsage().maxRSS`; they do not run side by side for long). */
   maxRssKb: number;
-  /** CPU time of the build process over all its threads (garbage collection included), in milliseconds. */
+  /** CPU time of the build process and Eleventy's, over all their threads (garbage collection included), in milliseconds. */
   cpuMs: { user: number; system: number };
+}
+
+/** What a process reports of its own resources, for another to count. */
+export interface ProcessUsage {
+  maxRssKb: number;
+  userMs: number;
+  systemMs: number;
 }
 
 type HookPhase = "validation" | "styles" | "searchIndex" | "otherHooks";
@@ -71,6 +79,7 @@ export class PhaseTimings {
   readonly #startup = performance.now();
   #eleventy = 0;
   #searchIndex = 0;
+  readonly #otherProcesses: ProcessUsage[] = [];
 
   constructor(readonly file: string) {}
 
@@ -138,6 +147,17 @@ export class PhaseTimings {
     }
   }
 
+  /** This process's peak memory and CPU time so far. */
+  static processUsage(): ProcessUsage {
+    const usage = process.resourceUsage();
+    return { maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 };
+  }
+
+  /** Counts the memory and CPU time of another process of this build (Eleventy's) as this build's. */
+  addProcess(usage: ProcessUsage): void {
+    this.#otherProcesses.push(usage);
+  }
+
   /** Runs Eleventy's write, timing it as the `eleventy` phase. */
   async eleventy<T>(write: () => Promise<T>): Promise<T> {
     const started = performance.now();
@@ -175,9 +195,10 @@ export class PhaseTimings {
       hooksMs[key] = round(ms);
     }
     for (const phase of Object.keys(phasesMs) as (keyof PhasesMs)[]) phasesMs[phase] = round(phasesMs[phase]);
-    const usage = process.resourceUsage();
-    const cpuMs = { user: round(usage.userCPUTime / 1000), system: round(usage.systemCPUTime / 1000) };
-    return { phasesMs, hooksMs, pages, maxRssKb: usage.maxRSS, cpuMs };
+    const processes = [PhaseTimings.processUsage(), ...this.#otherProcesses];
+    const sum = (field: "userMs" | "systemMs") => round(processes.reduce((total, usage) => total + usage[field], 0));
+    const cpuMs = { user: sum("userMs"), system: sum("systemMs") };
+    return { phasesMs, hooksMs, pages, maxRssKb: Math.max(...processes.map((usage) => usage.maxRssKb)), cpuMs };
   }
 
   async write(pages: number): Promise<void> {

@@ -5,7 +5,7 @@ import { buildSearchIndex } from "../search/build-search-index.ts";
 import { parseBuildArgs } from "./args.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
-import { renderSiteOnWorker } from "./render-site.ts";
+import { renderSiteInChildProcess } from "./render-site.ts";
 
 async function main(): Promise<void> {
   // Phase timings for `npm run bench`, only when NEWSLETTER_TIMINGS_FILE is set (src/bench/phase-timings.ts).
@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   let written = 0;
   await writeAtomically(options.output, async (folder) => {
-    // Eleventy runs on a thread of its own, which ends with it: Pagefind, a process as large as
+    // Eleventy runs in a process of its own, which ends with it: Pagefind, a process as large as
     // Eleventy, then indexes without Eleventy's memory still held.
-    const render = () => renderSiteOnWorker(options.content, folder, timings);
+    const render = () => renderSiteInChildProcess(options.content, folder, timings);
     written = await (timings ? timings.eleventy(render) : render());
     // Indexed in the staging folder, so a failed index fails the build and keeps the previous site.
     await (timings ? timings.searchIndex(() => buildSearchIndex(folder)) : buildSearchIndex(folder));

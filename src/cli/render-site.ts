@@ -1,14 +1,15 @@
-// Eleventy's part of `npm run build`, on a worker thread of its own (src/cli/build.ts): once it
-// ends, the thread and everything Eleventy held go with it, before Pagefind indexes the site.
+// Eleventy's part of `npm run build`, in a child process of its own (src/cli/build.ts): once it
+// exits, everything Eleventy held is returned to the system before Pagefind indexes the site. A
+// worker thread was tried first; its process kept about 390 MB of the memory Eleventy had used.
+import { fork } from "node:child_process";
 import path from "node:path";
-import { parentPort, workerData } from "node:worker_threads";
-import { PhaseTimings, type HookFigure } from "../bench/phase-timings.ts";
+import { fileURLToPath } from "node:url";
+import { PhaseTimings, type HookFigure, type ProcessUsage } from "../bench/phase-timings.ts";
 import { startPrerendering } from "../markdown/prerender.ts";
-import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { errorMessage } from "./error-message.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
 
-/** What the render thread is given: the content folder and the staging folder to write into. */
+/** What the render process is given: the content folder and the staging folder to write into. */
 interface RenderRequest {
   content: string;
   folder: string;
@@ -17,7 +18,10 @@ interface RenderRequest {
 }
 
 /** What it answers: the pages written, or the failure as the publisher reads it. */
-type RenderOutcome = { ok: true; pages: number; hooks: HookFigure[] } | { ok: false; message: string };
+type RenderOutcome = { ok: true; pages: number; hooks: HookFigure[]; usage: ProcessUsage } | { ok: false; message: string };
+
+/** The environment variable that carries a `RenderRequest`, as JSON, to the render process. */
+const requestVariable = "NEWSLETTER_RENDER_REQUEST";
 
 /** Eleventy failed: the message is already in the form `errorMessage` gives. */
 export class RenderError extends Error {
@@ -25,30 +29,38 @@ export class RenderError extends Error {
 }
 
 /**
- * Renders the site into `folder` on a new worker thread and resolves with the number of pages
- * written, once the thread has ended; the hooks it timed go to `timings`. Rejects with a
- * `RenderError` saying what failed. `.eleventy.js` reads the folders from the environment, so
- * NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for the thread.
+ * Renders the site into `folder` in a new Node process and resolves with the number of pages
+ * written, once the process has exited; the hooks it timed and its memory and CPU go to
+ * `timings`. Rejects with a `RenderError` saying what failed. `.eleventy.js` reads the folders
+ * from the environment, so NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for
+ * the process.
  */
-export async function renderSiteOnWorker(content: string, folder: string, timings: PhaseTimings | undefined): Promise<number> {
+export async function renderSiteInChildProcess(content: string, folder: string, timings: PhaseTimings | undefined): Promise<number> {
   const request: RenderRequest = { content, folder, timed: timings !== undefined };
-  const worker = startTypeScriptWorker(new URL(import.meta.url), {
-    workerData: request,
-    env: { ...process.env, NEWSLETTER_OUTPUT: folder },
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    // TypeScript modules load through tsx, as in this process.
+    execArgv: ["--import", import.meta.resolve("tsx")],
+    env: { ...process.env, NEWSLETTER_OUTPUT: folder, [requestVariable]: JSON.stringify(request) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
+  const exited = new Promise<string>((resolve) => {
+    child.once("exit", (code, signal) => resolve(signal ? `was stopped by ${signal}` : `exited with code ${code}`));
+  });
+  // Messages are read off the channel before it reports being closed; the exit itself may be seen first.
+  const disconnected = new Promise<void>((resolve) => child.once("disconnect", resolve));
   const outcome = await new Promise<RenderOutcome>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", (error) => reject(new RenderError(`rendering stopped: ${errorMessage(error)}`)));
-    void exited.then((code) => reject(new RenderError(`rendering stopped: its thread exited with code ${code} and no result`)));
+    child.once("message", (message) => resolve(message as RenderOutcome));
+    child.once("error", (error) => reject(new RenderError(`rendering stopped: ${errorMessage(error)}`)));
+    void Promise.all([exited, disconnected]).then(([how]) => reject(new RenderError(`rendering stopped: its process ${how} and gave no result`)));
   });
-  // The thread ends by itself once Eleventy is done (its output flushed); should a handle keep it
+  // The process ends by itself once Eleventy is done (its output flushed); should a handle keep it
   // open, it is stopped.
-  const stop = setTimeout(() => void worker.terminate(), 2000);
+  const stop = setTimeout(() => child.kill(), 2000);
   await exited;
   clearTimeout(stop);
   if (!outcome.ok) throw new RenderError(outcome.message);
   timings?.addHooks(outcome.hooks);
+  timings?.addProcess(outcome.usage);
   return outcome.pages;
 }
 
@@ -92,11 +104,12 @@ interface EleventyConstructor {
   };
 }
 
-// Loaded as the worker's entry: render, answer, and let the thread end.
-if (parentPort && (workerData as Partial<RenderRequest> | undefined)?.folder) {
-  const port = parentPort;
-  renderSite(workerData as RenderRequest).then(
-    ({ pages, hooks }) => port.postMessage({ ok: true, pages, hooks } satisfies RenderOutcome),
-    (error: unknown) => port.postMessage({ ok: false, message: errorMessage(error) } satisfies RenderOutcome),
+// Loaded as the render process's entry: render, answer, and let the process end.
+const requested = process.env[requestVariable];
+if (requested && process.send) {
+  const answer = (outcome: RenderOutcome) => process.send?.(outcome, () => process.disconnect());
+  renderSite(JSON.parse(requested) as RenderRequest).then(
+    ({ pages, hooks }) => answer({ ok: true, pages, hooks, usage: PhaseTimings.processUsage() }),
+    (error: unknown) => answer({ ok: false, message: errorMessage(error) }),
   );
 }

@@ -224,8 +224,23 @@ describe("PhaseTimings", () => {
   });
 });
 
-describe("PhaseTimings across threads", () => {
-  test("hooks timed on the render thread count in the build's phases, added to its own", () => {
+describe("PhaseTimings across processes", () => {
+  test("the peak memory is the largest process's, and the CPU time is summed over the processes", () => {
+    const build = new PhaseTimings("unused.json");
+    const own = PhaseTimings.processUsage();
+    const eleventy = { maxRssKb: own.maxRssKb + 500_000, userMs: 7_000, systemMs: 2_000 };
+    build.addProcess(eleventy);
+    const { maxRssKb, cpuMs } = build.result(0);
+    expect(maxRssKb).toBe(eleventy.maxRssKb);
+    expect(cpuMs.user).toBeGreaterThanOrEqual(own.userMs + 7_000 - 0.1);
+    expect(cpuMs.system).toBeGreaterThanOrEqual(own.systemMs + 2_000 - 0.1);
+
+    const small = new PhaseTimings("unused.json");
+    small.addProcess({ maxRssKb: 1, userMs: 0, systemMs: 0 });
+    expect(small.result(0).maxRssKb).toBe(process.resourceUsage().maxRSS);
+  });
+
+  test("hooks timed in the render process count in the build's phases, added to its own", () => {
     const render = new PhaseTimings("");
     render.addHooks([
       { key: "issuesPlugin eleventy.before", phase: "validation", ms: 120 },
