@@ -5,6 +5,7 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PhaseTimings, type HookFigure, type ProcessUsage } from "../bench/phase-timings.ts";
+import { listIssueFiles } from "../eleventy/issue-files.ts";
 import { startPrerendering } from "../markdown/prerender.ts";
 import { errorMessage } from "./error-message.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
@@ -23,6 +24,13 @@ type RenderOutcome = { ok: true; pages: number; hooks: HookFigure[]; usage: Proc
 /** The environment variable that carries a `RenderRequest`, as JSON, to the render process. */
 const requestVariable = "NEWSLETTER_RENDER_REQUEST";
 
+/** Node flags for the render process alone, separated by spaces (`--cpu-prof --cpu-prof-dir=prof`). */
+export const renderNodeFlagsVariable = "NEWSLETTER_RENDER_NODE_FLAGS";
+
+function nodeFlags(value: string | undefined): string[] {
+  return value?.split(/\s+/).filter(Boolean) ?? [];
+}
+
 /** Eleventy failed: the message is already in the form `errorMessage` gives. */
 export class RenderError extends Error {
   override name = "RenderError";
@@ -38,8 +46,9 @@ export class RenderError extends Error {
 export async function renderSiteInChildProcess(content: string, folder: string, timings: PhaseTimings | undefined): Promise<number> {
   const request: RenderRequest = { content, folder, timed: timings !== undefined };
   const child = fork(fileURLToPath(import.meta.url), [], {
-    // TypeScript modules load through tsx, as in this process.
-    execArgv: ["--import", import.meta.resolve("tsx")],
+    // TypeScript modules load through tsx, as in this process. Node flags for this process alone,
+    // such as `--cpu-prof` to profile Eleventy, come from NEWSLETTER_RENDER_NODE_FLAGS.
+    execArgv: [...nodeFlags(process.env[renderNodeFlagsVariable]), "--import", import.meta.resolve("tsx")],
     env: { ...process.env, NEWSLETTER_OUTPUT: folder, [requestVariable]: JSON.stringify(request) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -67,11 +76,13 @@ export async function renderSiteInChildProcess(content: string, folder: string, 
 /** Renders the site into `folder`; returns the number of pages written. */
 async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
   const timings = timed ? new PhaseTimings("") : undefined;
-  const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
-  await releaseWrittenPages();
-  // Issue bodies render on another core while Eleventy prepares (src/markdown/prerender.ts).
+  // Issues are validated and their bodies rendered on worker threads from now, while Eleventy
+  // loads and prepares (src/markdown/prerender.ts).
   const prerenderer = startPrerendering();
+  prerenderer.start(path.resolve(content), listIssueFiles);
   try {
+    const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
+    await releaseWrittenPages();
     const eleventy = new Eleventy(path.resolve(content), folder, {
       configPath: ".eleventy.js",
       quietMode: true,

@@ -71,11 +71,6 @@ export class IssueValidationCache {
     return { issues, problems, changed };
   }
 
-  /** The bytes of a file as the last update read them. */
-  bytesOf(absolutePath: string): Uint8Array | undefined {
-    return this.#entries.get(absolutePath)?.bytes;
-  }
-
   /** Forgets every file: the next update validates them all. */
   clear(): void {
     this.#entries.clear();

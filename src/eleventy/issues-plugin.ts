@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { activePrerenderer } from "../markdown/prerender.ts";
-import { parseYamlData, splitFrontMatter } from "../model/front-matter.ts";
+import { parseYamlData } from "../model/front-matter.ts";
 import type { Issue } from "../model/issue.ts";
 import { publicationPolicy } from "../model/publication.ts";
 import { IssueValidationError } from "../model/validate-issues.ts";
@@ -39,13 +39,15 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
     const requested = queue.some((file) => fullBuild?.is(file));
     const issuesOnly = incremental === true && queue.length > 0 && queue.every((file) => file.endsWith(".md") || fullBuild?.is(file));
     if (!issuesOnly) validation.clear();
-    const { issues, problems, changed } = await validation.update(await listIssueFiles(directories.input), readIssueBytes);
+    const files = await listIssueFiles(directories.input);
+    // `npm run build` has validated the files on worker threads already (src/markdown/prerender.ts).
+    const prerendered = issuesOnly ? undefined : await activePrerenderer()?.validated(files);
+    const { issues, problems, changed } = prerendered ?? (await validation.update(files, readIssueBytes));
     for (const file of changed) pending.add(file);
     if (problems.length) throw new IssueValidationError(problems);
     if (!issuesOnly || requested) {
       // A requested full build renders every page from a fresh index.
       state.replace(issues, publicationPolicy());
-      prerenderShownIssues(issues);
     } else if (state.update(issues, publicationPolicy(), [...pending])) {
       // An incremental build renders the changed issue and the pages Eleventy knows read it, but
       // the archives (paginated over global data, see below) and the other issues' related and
@@ -59,19 +61,6 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
     if (!fullBuild) validation.clear();
   });
 
-  // `npm run build` renders the bodies of the issues it shows on a second core meanwhile (src/markdown/prerender.ts).
-  const prerenderShownIssues = (issues: readonly Issue[]) => {
-    const prerenderer = activePrerenderer();
-    if (!prerenderer) return;
-    const jobs = issues.flatMap((issue) => {
-      const bytes = validation.bytesOf(issue.absolutePath);
-      if (!bytes || state.isHidden(issue.absolutePath)) return [];
-      // Decoded as Eleventy reads the file, so the body is the one Eleventy renders.
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-      return [{ key: issue.absolutePath, source: splitFrontMatter(text).body }];
-    });
-    prerenderer.submit(jobs);
-  };
   // Returning false skips the template: no page, no collection entry, nothing for search to index.
   // https://www.11ty.dev/docs/config-preprocessors/
   eleventyConfig.addPreprocessor("unpublished-issues", "md", (data: EleventyData) => (state.isHidden(data.page.inputPath) ? false : undefined));

@@ -5,8 +5,8 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 
 /**
  * Issues render with the project's markdown-it and never through a template language. When the
- * build has started a prerenderer (src/markdown/prerender.ts), an issue's body may come from its
- * worker thread.
+ * build has started a prerenderer (src/markdown/prerender.ts), an issue's body may come from one
+ * of its worker threads.
  */
 export function markdownPlugin(eleventyConfig: EleventyConfig): void {
   const md = createMarkdown();

@@ -1,70 +1,195 @@
+import { readFileSync } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
+import type { IssueFileStat } from "../eleventy/issue-files.ts";
+import { rememberParsedFrontMatter, splitFrontMatter, takeParsedFrontMatter, type ParsedFrontMatterEntry } from "../model/front-matter.ts";
+import type { Issue } from "../model/issue.ts";
+import { duplicateUrlProblems, validateIssueSource, type ValidationResult } from "../model/validate-issues.ts";
 import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { recordStyleClasses } from "./inline-styles.ts";
 
-/** What the worker receives, once: every body, and the claims both threads mark. */
-export interface RenderWork {
-  sources: string[];
-  /** One slot per body: who renders it, and whether it is done (the `Claim` values). */
+/** What each worker receives, once: the files, and the counters and claims all threads share. */
+export interface PrerenderWork {
+  files: readonly { file: string; absolutePath: string }[];
+  /** One counter: the next file to validate. Workers take files from it in turn. */
+  nextFile: SharedArrayBuffer;
+  /** One slot per file: who renders its body, and whether it is done (the `Claim` values). */
   claims: SharedArrayBuffer;
   results: MessagePort;
 }
 
-/** What the worker posts for each body it renders. */
-export interface RenderResult {
+/** What a worker posts for each file it validated. */
+export interface ValidatedFile {
+  kind: "validated";
+  slot: number;
+  /** The issue, or every problem found in the file, as `validateIssueSource` gives them. */
+  result: Issue | string[];
+  /** The Markdown body of a valid issue, decoded as Eleventy reads it. */
+  body?: string;
+  /** The front matter as validation parsed it, for Eleventy to take instead of parsing it again. */
+  frontMatter?: ParsedFrontMatterEntry;
+  /** Set when the file could not be read: the build then validates on its own thread and reports it. */
+  readError?: string;
+}
+
+/** What a worker posts for each body it rendered. */
+export interface RenderedBody {
+  kind: "rendered";
   slot: number;
   html?: string;
   /** KaTeX style classes the worker saw first while rendering this body. */
   styleClasses: [className: string, declarations: string][];
 }
 
+export type PrerenderMessage = ValidatedFile | RenderedBody;
+
+/**
+ * Reads and validates one listed file, as the issues plugin would, with the body Eleventy will
+ * render. `handOverFrontMatter` takes the parsed front matter out of this thread's store for the
+ * message; on Eleventy's thread it stays in the store, where Eleventy's parse finds it.
+ */
+export function validateListedFile(slot: number, { file, absolutePath }: { file: string; absolutePath: string }, handOverFrontMatter: boolean): ValidatedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    return { kind: "validated", slot, result: [], readError: error instanceof Error ? error.message : String(error) };
+  }
+  const result = validateIssueSource({ file, absolutePath, bytes });
+  if (Array.isArray(result)) return { kind: "validated", slot, result };
+  // Decoded as Eleventy reads the file, so the body is the one Eleventy renders.
+  const split = splitFrontMatter(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+  const frontMatter = handOverFrontMatter && split.yaml !== undefined ? takeParsedFrontMatter(split.yaml) : undefined;
+  return { kind: "validated", slot, result, body: split.body, frontMatter };
+}
+
 /** The states of a claim slot. */
 export const Claim = { open: 0, main: 1, worker: 2, done: 3, failed: 4 } as const;
 
 /**
- * Renders issue bodies on a second core while the main thread validates issues and Eleventy builds
- * its data: Eleventy renders every page on one thread, and Markdown was a fifth of its work.
- *
- * `submit` hands the worker every body once validation has read them; the worker renders them from
- * the last, while Eleventy asks for them (`take`) in about the order given. Each body is claimed
- * by whichever thread reaches it first, so the threads meet in the middle and neither renders a
- * body twice. `take` is synchronous: results are read off the port with `receiveMessageOnPort`, as
- * Eleventy's rendering seldom returns to the event loop. The worker uses the same markdown-it
- * setup (src/markdown/create-markdown.ts), so the HTML is the same either way; a body that differs
- * from the one submitted is rendered on the main thread.
+ * Worker threads: with Eleventy's own thread, one per core of the machines the build targets (2).
+ * Two workers (three threads on two cores) were no faster at 1,000 and 4,000 issues, and used more CPU.
  */
-export class MarkdownPrerenderer {
-  #worker: Worker | undefined;
-  #results: MessagePort | undefined;
-  #claims: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  #slots = new Map<string, { slot: number; source: string }>();
-  #ready = new Map<number, string>();
+const defaultWorkers = 1;
 
-  /** Starts rendering `jobs` (keyed by the issue file's absolute path) on a worker thread. */
-  submit(jobs: readonly { key: string; source: string }[]): void {
-    if (this.#worker) throw new Error("prerender: expected one submission per build, got a second");
-    const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * jobs.length);
-    this.#claims = new Int32Array(claims);
-    jobs.forEach(({ key, source }, slot) => this.#slots.set(key, { slot, source }));
-    const channel = new MessageChannel();
-    this.#results = channel.port1;
-    this.#results.unref();
-    this.#worker = startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url));
-    this.#worker.unref();
-    // Should the worker fail to start, each body it has not claimed is rendered on the main thread.
-    this.#worker.on("error", () => undefined);
-    const work: RenderWork = { sources: jobs.map((job) => job.source), claims, results: channel.port2 };
-    this.#worker.postMessage(work, [channel.port2]);
+/** The validation the workers did, for the issues plugin to use as its own. */
+export interface PrerenderedValidation extends ValidationResult {
+  /** Every file: all were validated. */
+  changed: string[];
+}
+
+/**
+ * Validates the issue files and renders their bodies on worker threads, from the moment the build
+ * starts: Eleventy renders every page on one thread, and reading and validating every issue, then
+ * rendering its Markdown, was a third of that thread's work at 4,000 issues.
+ *
+ * `start` lists the content folder and starts the workers, which take the files in turn, validate
+ * each (the same `validateIssueSource` the issues plugin runs) and post the result, while Eleventy
+ * loads. The issues plugin then takes that validation (`validated`) instead of doing its own,
+ * provided the files are still the ones listed; Eleventy's thread validates the files left by then
+ * alongside the workers. Each worker next renders the bodies it read, from
+ * the last, while Eleventy asks for them (`take`) in about file order: each body is claimed by
+ * whichever thread reaches it first, so the threads meet in the middle and none renders a body
+ * twice. `take` is synchronous: results are read off the ports with `receiveMessageOnPort`, as
+ * Eleventy's rendering seldom returns to the event loop. The workers use the same markdown-it setup
+ * (src/markdown/create-markdown.ts), so the HTML is the same either way; a body that differs from
+ * the one the worker read is rendered on Eleventy's thread.
+ */
+export class IssuePrerenderer {
+  #workers: Worker[] = [];
+  #ports: MessagePort[] = [];
+  #files: IssueFileStat[] = [];
+  #claims: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  #nextFile: Int32Array<ArrayBufferLike> = new Int32Array(1);
+  #slots = new Map<string, number>();
+  #bodies: (string | undefined)[] = [];
+  #validated: (ValidatedFile | undefined)[] = [];
+  #validatedCount = 0;
+  #failed = false;
+  #ready = new Map<number, string>();
+  #started: Promise<void> | undefined;
+  #settle: () => void = () => undefined;
+  /** Resolves once every file is validated, or a worker failed. */
+  readonly #settled = new Promise<void>((resolve) => (this.#settle = resolve));
+
+  /** Lists the issue files of `contentDir` and starts validating and rendering them on `workers` threads. */
+  start(contentDir: string, listFiles: (contentDir: string) => Promise<IssueFileStat[]>, workers = defaultWorkers): void {
+    if (this.#started) throw new Error("prerender: expected one start per build, got a second");
+    this.#started = listFiles(contentDir).then(
+      (files) => this.#startWorkers(files, workers),
+      () => this.#fail(),
+    );
+    // Until then the ports and workers keep this process alive, as the issues plugin awaits them;
+    // after, Eleventy's thread only reads the ports when it needs a body.
+    void this.#settled.then(() => {
+      for (const port of this.#ports) port.unref();
+      for (const worker of this.#workers) worker.unref();
+    });
   }
 
-  /** The HTML of `source`: the worker's when it rendered this very body, else `renderHere()`'s. */
+  #startWorkers(files: IssueFileStat[], workers: number): void {
+    this.#files = files;
+    if (files.length === 0) return this.#settle();
+    this.#bodies = new Array<string | undefined>(files.length);
+    this.#validated = new Array<ValidatedFile | undefined>(files.length);
+    files.forEach((file, slot) => this.#slots.set(file.absolutePath, slot));
+    const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * files.length);
+    this.#claims = new Int32Array(claims);
+    const nextFile = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    this.#nextFile = new Int32Array(nextFile);
+    const listed = files.map(({ file, absolutePath }) => ({ file, absolutePath }));
+    for (let count = 0; count < Math.min(workers, files.length); count++) {
+      const channel = new MessageChannel();
+      const port = channel.port1;
+      port.on("message", (message: PrerenderMessage) => this.#accept(message));
+      this.#ports.push(port);
+      const worker = startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url));
+      // A worker that fails leaves its files to Eleventy's thread: validated there, rendered there.
+      worker.on("error", () => this.#fail());
+      worker.on("exit", () => {
+        this.#drain();
+        if (this.#validatedCount < this.#files.length) this.#fail();
+      });
+      this.#workers.push(worker);
+      const work: PrerenderWork = { files: listed, nextFile, claims, results: channel.port2 };
+      worker.postMessage(work, [channel.port2]);
+    }
+  }
+
+  /**
+   * The workers' validation of `files` (the issues plugin's own listing, which must match the one
+   * the workers read), once every file is validated; undefined when the files differ, a file
+   * could not be read, or a worker failed: the caller then validates on its own.
+   */
+  async validated(files: readonly IssueFileStat[]): Promise<PrerenderedValidation | undefined> {
+    if (!this.#started) return undefined;
+    await this.#started;
+    if (!sameFiles(files, this.#files)) return undefined;
+    // Rather than wait, this thread validates files too, taking them in turn with the workers.
+    // Their bodies the workers do not know, so this thread renders them when Eleventy asks.
+    for (let slot = Atomics.add(this.#nextFile, 0, 1); slot < files.length && !this.#failed; slot = Atomics.add(this.#nextFile, 0, 1)) {
+      this.#accept(validateListedFile(slot, this.#files[slot] as IssueFileStat, false));
+    }
+    await this.#settled;
+    if (this.#failed || this.#validated.some((validated) => validated?.readError !== undefined)) return undefined;
+    const issues: Issue[] = [];
+    const problems: string[] = [];
+    for (const validated of this.#validated) {
+      const result = validated?.result;
+      if (Array.isArray(result)) problems.push(...result);
+      else if (result) issues.push(result);
+    }
+    problems.push(...duplicateUrlProblems(issues));
+    return { issues, problems, changed: files.map((file) => file.absolutePath) };
+  }
+
+  /** The HTML of `source`: a worker's when it rendered this very body, else `renderHere()`'s. */
   take(key: string | undefined, source: string, renderHere: () => string): string {
-    const job = key === undefined ? undefined : this.#slots.get(key);
-    if (!job || job.source !== source) return renderHere();
+    const slot = key === undefined ? undefined : this.#slots.get(key);
+    if (slot === undefined || this.#bodies[slot] !== source) return renderHere();
     this.#slots.delete(key as string);
-    const { slot } = job;
+    this.#bodies[slot] = undefined;
     if (Atomics.compareExchange(this.#claims, slot, Claim.open, Claim.main) === Claim.open) return renderHere();
-    // The worker has it: wait until it is done. Its result is posted before the claim says so.
+    // A worker has it: wait until it is done. Its result is posted before the claim says so.
     for (;;) {
       this.#drain();
       const html = this.#ready.get(slot);
@@ -78,33 +203,64 @@ export class MarkdownPrerenderer {
     }
   }
 
-  /** Stops the worker. */
+  /** Stops the workers. */
   async close(): Promise<void> {
-    this.#results?.close();
-    await this.#worker?.terminate();
+    await this.#started;
+    for (const port of this.#ports) port.close();
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
     this.#slots.clear();
     this.#ready.clear();
+    this.#bodies = [];
+    this.#validated = [];
+  }
+
+  #accept(message: PrerenderMessage): void {
+    if (message.kind === "rendered") {
+      recordStyleClasses(message.styleClasses);
+      if (message.html !== undefined) this.#ready.set(message.slot, message.html);
+      return;
+    }
+    if (this.#validated[message.slot]) return;
+    this.#validated[message.slot] = message;
+    this.#bodies[message.slot] = message.body;
+    if (message.frontMatter) rememberParsedFrontMatter(message.frontMatter);
+    this.#validatedCount++;
+    if (this.#validatedCount === this.#files.length) this.#settle();
   }
 
   #drain(): void {
-    if (!this.#results) return;
-    for (let message = receiveMessageOnPort(this.#results); message; message = receiveMessageOnPort(this.#results)) {
-      const result = message.message as RenderResult;
-      recordStyleClasses(result.styleClasses);
-      if (result.html !== undefined) this.#ready.set(result.slot, result.html);
+    for (const port of this.#ports) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        this.#accept(message.message as PrerenderMessage);
+      }
     }
+  }
+
+  #fail(): void {
+    this.#failed = true;
+    this.#settle();
   }
 }
 
-let active: MarkdownPrerenderer | undefined;
+function sameFiles(a: readonly IssueFileStat[], b: readonly IssueFileStat[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((file, index) => {
+      const other = b[index];
+      return other !== undefined && file.absolutePath === other.absolutePath && file.mtimeMs === other.mtimeMs && file.size === other.size;
+    })
+  );
+}
 
-/** Starts prerendering for this process's build (`npm run build`; src/cli/build.ts). */
-export function startPrerendering(): MarkdownPrerenderer {
-  active ??= new MarkdownPrerenderer();
+let active: IssuePrerenderer | undefined;
+
+/** Starts prerendering for this process's build (`npm run build`; src/cli/render-site.ts). */
+export function startPrerendering(): IssuePrerenderer {
+  active ??= new IssuePrerenderer();
   return active;
 }
 
 /** The prerenderer this process started, if any. */
-export function activePrerenderer(): MarkdownPrerenderer | undefined {
+export function activePrerenderer(): IssuePrerenderer | undefined {
   return active;
 }

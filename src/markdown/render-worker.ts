@@ -1,29 +1,50 @@
-// The worker thread of src/markdown/prerender.ts: renders the submitted bodies from the last one
-// down, each it can claim before the main thread does, with the same markdown-it setup.
+// A worker thread of src/markdown/prerender.ts: validates the files it takes in turn with the other
+// threads, posting each result, then renders the bodies it read, from the last one down, each it
+// can claim before Eleventy's thread does, with the same markdown-it setup.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { createMarkdown } from "./create-markdown.ts";
 import { recordedStyleClasses } from "./inline-styles.ts";
-import { Claim, type RenderResult, type RenderWork } from "./prerender.ts";
+import { Claim, validateListedFile, type PrerenderWork, type RenderedBody } from "./prerender.ts";
 
 const port = parentPort;
 if (!port) throw new Error("render-worker: expected to run as a worker thread");
 
-port.once("message", ({ sources, claims: buffer, results }: RenderWork) => {
+// Eleventy's thread is the build's critical path: this thread yields the CPU to it whenever both
+// want it, and works in the time it leaves. Linux names a thread by its id in /proc/thread-self,
+// and setpriority(2) takes a thread id; elsewhere the thread keeps its priority.
+try {
+  const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(threadId)) setPriority(threadId, 19);
+} catch {
+  // Not Linux, or not allowed: the build is as correct, if slower.
+}
+
+port.once("message", ({ files, nextFile, claims: claimsBuffer, results }: PrerenderWork) => {
+  const next = new Int32Array(nextFile);
+  const claims = new Int32Array(claimsBuffer);
+  const bodies = new Map<number, string>();
+  for (let slot = Atomics.add(next, 0, 1); slot < files.length; slot = Atomics.add(next, 0, 1)) {
+    const validated = validateListedFile(slot, files[slot] as PrerenderWork["files"][number], true);
+    if (validated.body !== undefined) bodies.set(slot, validated.body);
+    results.postMessage(validated);
+  }
+
   const md = createMarkdown();
-  const claims = new Int32Array(buffer);
   let styleClassesSent = 0;
-  for (let slot = sources.length - 1; slot >= 0; slot--) {
+  for (const [slot, body] of [...bodies].reverse()) {
     if (Atomics.compareExchange(claims, slot, Claim.open, Claim.worker) !== Claim.open) continue;
     let html: string | undefined;
     try {
-      html = md.render(sources[slot] ?? "", {});
+      html = md.render(body, {});
     } catch {
-      // The main thread renders it again and reports the error as Eleventy reports any other.
+      // Eleventy's thread renders it again and reports the error as Eleventy reports any other.
     }
     const styleClasses = recordedStyleClasses(styleClassesSent);
     styleClassesSent += styleClasses.length;
-    const result: RenderResult = { slot, html, styleClasses };
-    results.postMessage(result);
+    const rendered: RenderedBody = { kind: "rendered", slot, html, styleClasses };
+    results.postMessage(rendered);
     Atomics.store(claims, slot, html === undefined ? Claim.failed : Claim.done);
     Atomics.notify(claims, slot);
   }

@@ -76,6 +76,28 @@ function lineAt(text: string, offset: number): number {
 /** Data validation already parsed, by YAML text, for Eleventy to take instead of parsing again. */
 const parsedByText = new Map<string, Record<string, unknown>>();
 
+/** Front matter as validation parsed it, keyed as `parseYamlData` looks it up. */
+export interface ParsedFrontMatterEntry {
+  key: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The data `parseFrontMatter` kept for `yaml`, taken out of this thread's store: a build that
+ * validates on worker threads (src/markdown/prerender.ts) hands it to Eleventy's thread.
+ */
+export function takeParsedFrontMatter(yaml: string): ParsedFrontMatterEntry | undefined {
+  const key = cacheKey(yaml);
+  const data = parsedByText.get(key);
+  parsedByText.delete(key);
+  return data && { key, data };
+}
+
+/** Keeps front matter another thread parsed, for `parseYamlData` to take. */
+export function rememberParsedFrontMatter({ key, data }: ParsedFrontMatterEntry): void {
+  parsedByText.set(key, data);
+}
+
 /** Eleventy hands the engine the YAML with its fence's line break; line ends and outer space do not change the data. */
 function cacheKey(yaml: string): string {
   return yaml.replace(/\r\n?/g, "\n").trim();

@@ -1,61 +1,133 @@
-// The build's second-core Markdown rendering: the same HTML as the main thread's, whichever thread
-// renders a body, and the main thread's own rendering whenever a body is not the one submitted.
-import { readdirSync, readFileSync } from "node:fs";
+// The build's validation and Markdown rendering on worker threads: the same issues, problems and
+// HTML as Eleventy's own thread would give, whichever thread does the work, and Eleventy's thread
+// doing it itself whenever what the workers read is not what it was given.
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { listIssueFiles } from "../../src/eleventy/issue-files.ts";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
 import { styleClassesCss } from "../../src/markdown/inline-styles.ts";
-import { MarkdownPrerenderer } from "../../src/markdown/prerender.ts";
+import { IssuePrerenderer } from "../../src/markdown/prerender.ts";
 import { splitFrontMatter } from "../../src/model/front-matter.ts";
+import { validateIssueSources } from "../../src/model/validate-issues.ts";
 
-const issuesFolder = path.resolve("issues");
-const bodies = readdirSync(issuesFolder)
-  .filter((file) => file.endsWith(".md"))
-  .map((file) => ({ key: path.join(issuesFolder, file), source: splitFrontMatter(readFileSync(path.join(issuesFolder, file), "utf8")).body }));
-// Enough bodies that the worker renders some while the main thread renders others.
-const jobs = Array.from({ length: 40 }, (_, copy) => bodies.map((body) => ({ key: `${body.key}#${copy}`, source: body.source }))).flat();
+// Enough issues that the workers render some while this thread renders others.
+const copies = 30;
+const seeds = path.resolve("issues");
+let content: string;
+let prerenderer: IssuePrerenderer | undefined;
 
-let prerenderer: MarkdownPrerenderer | undefined;
+beforeEach(async () => {
+  content = await mkdtemp(path.join(tmpdir(), "newsletter-prerender-"));
+  for (const name of (await readdir(seeds)).filter((file) => file.endsWith(".md"))) {
+    const text = await readFile(path.join(seeds, name), "utf8");
+    for (let copy = 0; copy < copies; copy++) await writeFile(path.join(content, name.replace(/\.md$/, `-copy-${copy}.md`)), text);
+  }
+});
+
 afterEach(async () => {
   await prerenderer?.close();
   prerenderer = undefined;
+  await rm(content, { recursive: true, force: true });
 });
 
 function waitFor(milliseconds: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
 }
 
-test("a body the worker rendered comes out as the main thread renders it, its KaTeX style classes known", () => {
-  prerenderer = new MarkdownPrerenderer();
-  prerenderer.submit(jobs);
-  waitFor(5000); // ample time for the worker to start and render every body
+async function issueBodies(files: Awaited<ReturnType<typeof listIssueFiles>>) {
+  return Promise.all(files.map(async (file) => ({ key: file.absolutePath, source: splitFrontMatter(await readFile(file.absolutePath, "utf8")).body })));
+}
+
+test("the workers' validation is the one Eleventy's thread would make: the same issues, every problem", async () => {
+  await writeFile(path.join(content, "2022-01-01-broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
+  await writeFile(path.join(content, "2022-01-02-no-series.md"), "---\ntitle: A title\ndate: 2022-01-02\n---\nText.\n");
+  prerenderer = new IssuePrerenderer();
+  prerenderer.start(content, listIssueFiles);
+  const files = await listIssueFiles(content);
+  waitFor(3000); // the workers validate every file before this thread asks
+  const validated = await prerenderer.validated(files);
+
+  const sources = await Promise.all(files.map(async (file) => ({ file: file.file, absolutePath: file.absolutePath, bytes: await readFile(file.absolutePath) })));
+  const expected = validateIssueSources(sources);
+  expect(validated?.issues).toEqual(expected.issues);
+  expect(validated?.problems).toEqual(expected.problems);
+  expect(validated?.problems.some((problem) => problem.includes("2022-01-01-broken.md"))).toBe(true);
+  expect(validated?.problems.some((problem) => problem.includes("2022-01-02-no-series.md"))).toBe(true);
+  expect(validated?.changed).toEqual(files.map((file) => file.absolutePath));
+});
+
+test("a body a worker rendered comes out as Eleventy's thread renders it, its KaTeX style classes known", async () => {
+  prerenderer = new IssuePrerenderer();
+  prerenderer.start(content, listIssueFiles);
+  const files = await listIssueFiles(content);
+  // Ample time for the workers to start, validate every file and render every body, as they do
+  // while Eleventy loads.
+  waitFor(5000);
+  expect(await prerenderer.validated(files)).toBeDefined();
+  const bodies = await issueBodies(files);
   let renderedHere = 0;
-  const html = jobs.map((job) => prerenderer?.take(job.key, job.source, () => (renderedHere++, "")));
+  const html = bodies.map((body) => prerenderer?.take(body.key, body.source, () => (renderedHere++, "")));
   expect(renderedHere).toBe(0);
-  // The maths issue's classes were recorded by the worker; nothing has rendered it on this thread.
+  // The maths issue's classes were recorded by a worker; nothing has rendered it on this thread.
   const maths = html.find((page) => page?.includes("ks-"));
   expect(styleClassesCss(maths ?? "")).toMatch(/^\.ks-[0-9a-f]{10}\{/);
-  expect(html).toEqual(jobs.map((job) => createMarkdown().render(job.source, {})));
+  expect(html).toEqual(bodies.map((body) => createMarkdown().render(body.source, {})));
 });
 
-test("while the worker catches up, the main thread renders what it reaches first; each body comes out once, the same", () => {
+test("Eleventy's thread validates and renders what the workers have not reached; each body comes out once, the same", async () => {
   const md = createMarkdown();
-  prerenderer = new MarkdownPrerenderer();
-  prerenderer.submit(jobs);
+  prerenderer = new IssuePrerenderer();
+  prerenderer.start(content, listIssueFiles);
+  const files = await listIssueFiles(content);
+  // Asked at once, before the workers have started: this thread validates the files itself.
+  const validated = await prerenderer.validated(files);
+  const sources = await Promise.all(files.map(async (file) => ({ file: file.file, absolutePath: file.absolutePath, bytes: await readFile(file.absolutePath) })));
+  expect(validated?.issues).toEqual(validateIssueSources(sources).issues);
+  const bodies = await issueBodies(files);
   let renderedHere = 0;
-  const html = jobs.map((job) => prerenderer?.take(job.key, job.source, () => (renderedHere++, md.render(job.source, {}))));
+  const html = bodies.map((body) => prerenderer?.take(body.key, body.source, () => (renderedHere++, md.render(body.source, {}))));
   expect(renderedHere).toBeGreaterThan(0);
-  expect(html).toEqual(jobs.map((job) => createMarkdown().render(job.source, {})));
+  expect(html).toEqual(bodies.map((body) => createMarkdown().render(body.source, {})));
 });
 
-test("a body that differs from the one submitted, or was never submitted, is rendered on the main thread", () => {
-  prerenderer = new MarkdownPrerenderer();
-  prerenderer.submit(jobs.slice(0, 2));
-  waitFor(1500);
-  const [first, second] = jobs;
+test("a body that differs from the one the workers read, or that they never read, is rendered on Eleventy's thread", async () => {
+  prerenderer = new IssuePrerenderer();
+  prerenderer.start(content, listIssueFiles);
+  const files = await listIssueFiles(content);
+  waitFor(5000);
+  expect(await prerenderer.validated(files)).toBeDefined();
+  const [first, second] = await issueBodies(files);
   const renderHere = (source: string) => () => `here: ${source.length}`;
   expect(prerenderer.take(first?.key, "changed since validation", renderHere("changed since validation"))).toBe("here: 24");
-  expect(prerenderer.take("/not/submitted.md", "text", renderHere("text"))).toBe("here: 4");
+  expect(prerenderer.take("/not/listed.md", "text", renderHere("text"))).toBe("here: 4");
   expect(prerenderer.take(undefined, "text", renderHere("text"))).toBe("here: 4");
   expect(prerenderer.take(second?.key, second?.source ?? "", renderHere(""))).toBe(createMarkdown().render(second?.source ?? "", {}));
+});
+
+test("when the files changed after the workers listed them, their validation is not used", async () => {
+  prerenderer = new IssuePrerenderer();
+  // A file is added once the workers' list is made, before the issues plugin makes its own.
+  let added: () => void = () => undefined;
+  const fileAdded = new Promise<void>((resolve) => (added = resolve));
+  prerenderer.start(content, async (folder) => {
+    const files = await listIssueFiles(folder);
+    await writeFile(path.join(folder, "2023-05-05-added-later.md"), "---\ntitle: Later\n---\nText.\n");
+    added();
+    return files;
+  });
+  await fileAdded;
+  expect(await prerenderer.validated(await listIssueFiles(content))).toBeUndefined();
+});
+
+test("a folder with no issues is validated at once, with no workers", async () => {
+  const empty = await mkdtemp(path.join(tmpdir(), "newsletter-prerender-empty-"));
+  try {
+    prerenderer = new IssuePrerenderer();
+    prerenderer.start(empty, listIssueFiles);
+    expect(await prerenderer.validated([])).toEqual({ issues: [], problems: [], changed: [] });
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+  }
 });
