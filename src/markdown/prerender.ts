@@ -79,18 +79,18 @@ export interface PrerenderedValidation extends ValidationResult {
 
 /**
  * Validates the issue files and renders their bodies on worker threads, from the moment the build
- * starts: Eleventy renders every page on one thread, and reading and validating every issue, then
- * rendering its Markdown, was a third of that thread's work at 4,000 issues.
+ * starts: Eleventy renders every page on one thread, where validating the issues and rendering
+ * their Markdown took about a quarter of its time at 4,000 issues.
  *
  * `start` lists the content folder and starts the workers, which take the files in turn, validate
  * each (the same `validateIssueSource` the issues plugin runs) and post the result, while Eleventy
  * loads. The issues plugin then takes that validation (`validated`) instead of doing its own,
  * provided the files are still the ones listed; Eleventy's thread validates the files left by then
- * alongside the workers. Each worker next renders the bodies it read, from
- * the last, while Eleventy asks for them (`take`) in about file order: each body is claimed by
- * whichever thread reaches it first, so the threads meet in the middle and none renders a body
- * twice. `take` is synchronous: results are read off the ports with `receiveMessageOnPort`, as
- * Eleventy's rendering seldom returns to the event loop. The workers use the same markdown-it setup
+ * alongside the workers. Each worker next renders the bodies it read, from the last, while
+ * Eleventy asks for them (`take`) in about file order: each body is claimed by whichever thread
+ * reaches it first, so the threads meet in the middle and none renders a body twice. `take` is
+ * synchronous: results are read off the ports with `receiveMessageOnPort`, as Eleventy's rendering
+ * seldom returns to the event loop. The workers use the same markdown-it setup
  * (src/markdown/create-markdown.ts), so the HTML is the same either way; a body that differs from
  * the one the worker read is rendered on Eleventy's thread.
  */
@@ -105,6 +105,7 @@ export class IssuePrerenderer {
   #validated: (ValidatedFile | undefined)[] = [];
   #validatedCount = 0;
   #failed = false;
+  #asked = false;
   #ready = new Map<number, string>();
   #started: Promise<void> | undefined;
   #settle: () => void = () => undefined;
@@ -161,7 +162,9 @@ export class IssuePrerenderer {
    * could not be read, or a worker failed: the caller then validates on its own.
    */
   async validated(files: readonly IssueFileStat[]): Promise<PrerenderedValidation | undefined> {
-    if (!this.#started) return undefined;
+    // Handed over once: a second build in this process validates on its own.
+    if (!this.#started || this.#asked) return undefined;
+    this.#asked = true;
     await this.#started;
     if (!sameFiles(files, this.#files)) return undefined;
     // Rather than wait, this thread validates files too, taking them in turn with the workers.
@@ -170,10 +173,13 @@ export class IssuePrerenderer {
       this.#accept(validateListedFile(slot, this.#files[slot] as IssueFileStat, false));
     }
     await this.#settled;
-    if (this.#failed || this.#validated.some((validated) => validated?.readError !== undefined)) return undefined;
+    const results = this.#validated;
+    // Only the bodies (#bodies) are needed from here on.
+    this.#validated = [];
+    if (this.#failed || results.some((validated) => validated?.readError !== undefined)) return undefined;
     const issues: Issue[] = [];
     const problems: string[] = [];
-    for (const validated of this.#validated) {
+    for (const validated of results) {
       const result = validated?.result;
       if (Array.isArray(result)) problems.push(...result);
       else if (result) issues.push(result);

@@ -56,6 +56,8 @@ test("the workers' validation is the one Eleventy's thread would make: the same 
   expect(validated?.problems.some((problem) => problem.includes("2022-01-01-broken.md"))).toBe(true);
   expect(validated?.problems.some((problem) => problem.includes("2022-01-02-no-series.md"))).toBe(true);
   expect(validated?.changed).toEqual(files.map((file) => file.absolutePath));
+  // Handed over once: asked again, as by a second build in the same process, it is not used.
+  expect(await prerenderer.validated(files)).toBeUndefined();
 });
 
 test("a body a worker rendered comes out as Eleventy's thread renders it, its KaTeX style classes known", async () => {
