@@ -76,7 +76,7 @@ export async function renderSiteInChildProcess(content: string, folder: string, 
 /** Renders the site into `folder`; returns the number of pages written. */
 async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
   const timings = timed ? new PhaseTimings("") : undefined;
-  // Issues are validated and their bodies rendered on worker threads from now, while Eleventy
+  // Issues are validated and their bodies rendered on a worker thread from now, while Eleventy
   // loads and prepares (src/markdown/prerender.ts).
   const prerenderer = startPrerendering();
   prerenderer.start(path.resolve(content), listIssueFiles);
