@@ -66,7 +66,7 @@ test("a body a worker rendered comes out as Eleventy's thread renders it, its Ka
   const files = await listIssueFiles(content);
   // Ample time for the workers to start, validate every file and render every body, as they do
   // while Eleventy loads.
-  waitFor(5000);
+  waitFor(8000);
   expect(await prerenderer.validated(files)).toBeDefined();
   const bodies = await issueBodies(files);
   let renderedHere = 0;
@@ -98,7 +98,7 @@ test("a body that differs from the one the workers read, or that they never read
   prerenderer = new IssuePrerenderer();
   prerenderer.start(content, listIssueFiles);
   const files = await listIssueFiles(content);
-  waitFor(5000);
+  waitFor(8000);
   expect(await prerenderer.validated(files)).toBeDefined();
   const [first, second] = await issueBodies(files);
   const renderHere = (source: string) => () => `here: ${source.length}`;
