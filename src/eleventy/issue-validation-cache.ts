@@ -1,6 +1,6 @@
 import type { Issue } from "../model/issue.ts";
 import { fileBatchSize, type IssueFileStat } from "./issue-files.ts";
-import { duplicateUrlProblems, validateIssueSource, type IssueSource, type ValidationResult } from "../model/validate-issues.ts";
+import { collectValidation, validateIssueSource, type IssueSource, type ValidationResult } from "../model/validate-issues.ts";
 
 
 /** What one update found: the validation of every file, and which files changed since the last one. */
@@ -59,16 +59,11 @@ export class IssueValidationCache {
     for (const absolutePath of this.#entries.keys()) if (!next.has(absolutePath)) changed.push(absolutePath);
     this.#entries = next;
 
-    const issues: Issue[] = [];
-    const problems: string[] = [];
-    for (const file of files) {
+    const results = files.flatMap((file) => {
       const result = next.get(file.absolutePath)?.result;
-      if (result === undefined) continue;
-      if (Array.isArray(result)) problems.push(...result);
-      else issues.push(result);
-    }
-    problems.push(...duplicateUrlProblems(issues));
-    return { issues, problems, changed };
+      return result === undefined ? [] : [result];
+    });
+    return { ...collectValidation(results), changed };
   }
 
   /** Forgets every file: the next update validates them all. */

@@ -3,7 +3,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } f
 import type { IssueFileStat } from "../eleventy/issue-files.ts";
 import { rememberParsedFrontMatter, splitFrontMatter, takeParsedFrontMatter, type ParsedFrontMatterEntry } from "../model/front-matter.ts";
 import type { Issue } from "../model/issue.ts";
-import { duplicateUrlProblems, validateIssueSource, type ValidationResult } from "../model/validate-issues.ts";
+import { collectValidation, validateIssueSource, type ValidationResult } from "../model/validate-issues.ts";
 import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { recordStyleClasses } from "./inline-styles.ts";
 
@@ -177,15 +177,8 @@ export class IssuePrerenderer {
     // Only the bodies (#bodies) are needed from here on.
     this.#validated = [];
     if (this.#failed || results.some((validated) => validated?.readError !== undefined)) return undefined;
-    const issues: Issue[] = [];
-    const problems: string[] = [];
-    for (const validated of results) {
-      const result = validated?.result;
-      if (Array.isArray(result)) problems.push(...result);
-      else if (result) issues.push(result);
-    }
-    problems.push(...duplicateUrlProblems(issues));
-    return { issues, problems, changed: files.map((file) => file.absolutePath) };
+    const validation = collectValidation(results.flatMap((validated) => (validated ? [validated.result] : [])));
+    return { ...validation, changed: files.map((file) => file.absolutePath) };
   }
 
   /** The HTML of `source`: a worker's when it rendered this very body, else `renderHere()`'s. */

@@ -32,10 +32,17 @@ export class IssueValidationError extends Error {
 
 /** Validates every source and reports all problems of all files, not just the first. */
 export function validateIssueSources(sources: readonly IssueSource[]): ValidationResult {
+  return collectValidation(sources.map(validateIssueSource));
+}
+
+/**
+ * The issues and problems of files validated one by one (`validateIssueSource`, in file order),
+ * with the check that needs them all: no two issues share a URL.
+ */
+export function collectValidation(results: Iterable<Issue | string[]>): ValidationResult {
   const issues: Issue[] = [];
   const problems: string[] = [];
-  for (const source of sources) {
-    const result = validateIssueSource(source);
+  for (const result of results) {
     if (Array.isArray(result)) problems.push(...result);
     else issues.push(result);
   }

@@ -36,6 +36,25 @@ function waitFor(milliseconds: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
 }
 
+/**
+ * A prerenderer started on the content folder, and the files as the issues plugin lists them.
+ * With `workerFirst`, this thread waits long enough for the worker to start, validate every file
+ * and render every body, as it does while Eleventy loads, before the test asks for anything.
+ */
+async function startPrerenderer(workerFirst: boolean) {
+  prerenderer = new IssuePrerenderer();
+  prerenderer.start(content, listIssueFiles);
+  const files = await listIssueFiles(content);
+  if (workerFirst) waitFor(8000);
+  return { started: prerenderer, files };
+}
+
+/** What `validateIssueSources` makes of the files, read here. */
+async function validatedHere(files: Awaited<ReturnType<typeof listIssueFiles>>) {
+  const sources = await Promise.all(files.map(async (file) => ({ file: file.file, absolutePath: file.absolutePath, bytes: await readFile(file.absolutePath) })));
+  return validateIssueSources(sources);
+}
+
 async function issueBodies(files: Awaited<ReturnType<typeof listIssueFiles>>) {
   return Promise.all(files.map(async (file) => ({ key: file.absolutePath, source: splitFrontMatter(await readFile(file.absolutePath, "utf8")).body })));
 }
@@ -43,34 +62,25 @@ async function issueBodies(files: Awaited<ReturnType<typeof listIssueFiles>>) {
 test("the workers' validation is the one Eleventy's thread would make: the same issues, every problem", async () => {
   await writeFile(path.join(content, "2022-01-01-broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
   await writeFile(path.join(content, "2022-01-02-no-series.md"), "---\ntitle: A title\ndate: 2022-01-02\n---\nText.\n");
-  prerenderer = new IssuePrerenderer();
-  prerenderer.start(content, listIssueFiles);
-  const files = await listIssueFiles(content);
-  waitFor(3000); // the workers validate every file before this thread asks
-  const validated = await prerenderer.validated(files);
+  const { started, files } = await startPrerenderer(true);
+  const validated = await started.validated(files);
 
-  const sources = await Promise.all(files.map(async (file) => ({ file: file.file, absolutePath: file.absolutePath, bytes: await readFile(file.absolutePath) })));
-  const expected = validateIssueSources(sources);
+  const expected = await validatedHere(files);
   expect(validated?.issues).toEqual(expected.issues);
   expect(validated?.problems).toEqual(expected.problems);
   expect(validated?.problems.some((problem) => problem.includes("2022-01-01-broken.md"))).toBe(true);
   expect(validated?.problems.some((problem) => problem.includes("2022-01-02-no-series.md"))).toBe(true);
   expect(validated?.changed).toEqual(files.map((file) => file.absolutePath));
   // Handed over once: asked again, as by a second build in the same process, it is not used.
-  expect(await prerenderer.validated(files)).toBeUndefined();
+  expect(await started.validated(files)).toBeUndefined();
 });
 
 test("a body a worker rendered comes out as Eleventy's thread renders it, its KaTeX style classes known", async () => {
-  prerenderer = new IssuePrerenderer();
-  prerenderer.start(content, listIssueFiles);
-  const files = await listIssueFiles(content);
-  // Ample time for the workers to start, validate every file and render every body, as they do
-  // while Eleventy loads.
-  waitFor(8000);
-  expect(await prerenderer.validated(files)).toBeDefined();
+  const { started, files } = await startPrerenderer(true);
+  expect(await started.validated(files)).toBeDefined();
   const bodies = await issueBodies(files);
   let renderedHere = 0;
-  const html = bodies.map((body) => prerenderer?.take(body.key, body.source, () => (renderedHere++, "")));
+  const html = bodies.map((body) => started.take(body.key, body.source, () => (renderedHere++, "")));
   expect(renderedHere).toBe(0);
   // The maths issue's classes were recorded by a worker; nothing has rendered it on this thread.
   const maths = html.find((page) => page?.includes("ks-"));
@@ -80,32 +90,26 @@ test("a body a worker rendered comes out as Eleventy's thread renders it, its Ka
 
 test("Eleventy's thread validates and renders what the workers have not reached; each body comes out once, the same", async () => {
   const md = createMarkdown();
-  prerenderer = new IssuePrerenderer();
-  prerenderer.start(content, listIssueFiles);
-  const files = await listIssueFiles(content);
+  const { started, files } = await startPrerenderer(false);
   // Asked at once, before the workers have started: this thread validates the files itself.
-  const validated = await prerenderer.validated(files);
-  const sources = await Promise.all(files.map(async (file) => ({ file: file.file, absolutePath: file.absolutePath, bytes: await readFile(file.absolutePath) })));
-  expect(validated?.issues).toEqual(validateIssueSources(sources).issues);
+  const validated = await started.validated(files);
+  expect(validated?.issues).toEqual((await validatedHere(files)).issues);
   const bodies = await issueBodies(files);
   let renderedHere = 0;
-  const html = bodies.map((body) => prerenderer?.take(body.key, body.source, () => (renderedHere++, md.render(body.source, {}))));
+  const html = bodies.map((body) => started.take(body.key, body.source, () => (renderedHere++, md.render(body.source, {}))));
   expect(renderedHere).toBeGreaterThan(0);
   expect(html).toEqual(bodies.map((body) => createMarkdown().render(body.source, {})));
 });
 
 test("a body that differs from the one the workers read, or that they never read, is rendered on Eleventy's thread", async () => {
-  prerenderer = new IssuePrerenderer();
-  prerenderer.start(content, listIssueFiles);
-  const files = await listIssueFiles(content);
-  waitFor(8000);
-  expect(await prerenderer.validated(files)).toBeDefined();
+  const { started, files } = await startPrerenderer(true);
+  expect(await started.validated(files)).toBeDefined();
   const [first, second] = await issueBodies(files);
   const renderHere = (source: string) => () => `here: ${source.length}`;
-  expect(prerenderer.take(first?.key, "changed since validation", renderHere("changed since validation"))).toBe("here: 24");
-  expect(prerenderer.take("/not/listed.md", "text", renderHere("text"))).toBe("here: 4");
-  expect(prerenderer.take(undefined, "text", renderHere("text"))).toBe("here: 4");
-  expect(prerenderer.take(second?.key, second?.source ?? "", renderHere(""))).toBe(createMarkdown().render(second?.source ?? "", {}));
+  expect(started.take(first?.key, "changed since validation", renderHere("changed since validation"))).toBe("here: 24");
+  expect(started.take("/not/listed.md", "text", renderHere("text"))).toBe("here: 4");
+  expect(started.take(undefined, "text", renderHere("text"))).toBe("here: 4");
+  expect(started.take(second?.key, second?.source ?? "", renderHere(""))).toBe(createMarkdown().render(second?.source ?? "", {}));
 });
 
 test("when the files changed after the workers listed them, their validation is not used", async () => {
