@@ -108,6 +108,7 @@ export class IssuePrerenderer {
   #asked = false;
   #ready = new Map<number, string>();
   #started: Promise<void> | undefined;
+  #exited: Promise<void>[] = [];
   #settle: () => void = () => undefined;
   /** Resolves once every file is validated, or a worker failed. */
   readonly #settled = new Promise<void>((resolve) => (this.#settle = resolve));
@@ -146,10 +147,14 @@ export class IssuePrerenderer {
       const worker = startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url));
       // A worker that fails leaves its files to Eleventy's thread: validated there, rendered there.
       worker.on("error", () => this.#fail());
-      worker.on("exit", () => {
-        this.#drain();
-        if (this.#validatedCount < this.#files.length) this.#fail();
-      });
+      const exited = new Promise<void>((resolve) =>
+        worker.on("exit", () => {
+          this.#drain();
+          if (this.#validatedCount < this.#files.length) this.#fail();
+          resolve();
+        }),
+      );
+      this.#exited.push(exited);
       this.#workers.push(worker);
       const work: PrerenderWork = { files: listed, nextFile, claims, results: channel.port2 };
       worker.postMessage(work, [channel.port2]);
@@ -200,6 +205,16 @@ export class IssuePrerenderer {
       if (claim === Claim.failed) return renderHere();
       if (claim === Claim.worker) Atomics.wait(this.#claims, slot, Claim.worker, 1000);
     }
+  }
+
+  /**
+   * Resolves once every worker has validated and rendered all it could and exited, and what it
+   * posted has been read. A build never waits for this; tests do, to know what the workers did
+   * however busy the machine is.
+   */
+  async finished(): Promise<void> {
+    await this.#started;
+    await Promise.all(this.#exited);
   }
 
   /** Stops the workers. */

@@ -32,20 +32,18 @@ afterEach(async () => {
   await rm(content, { recursive: true, force: true });
 });
 
-function waitFor(milliseconds: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
-}
-
 /**
  * A prerenderer started on the content folder, and the files as the issues plugin lists them.
- * With `workerFirst`, this thread waits long enough for the worker to start, validate every file
- * and render every body, as it does while Eleventy loads, before the test asks for anything.
+ * With `workerFirst`, this thread waits until the worker has validated every file and rendered
+ * every body, as it may while Eleventy loads, before the test asks for anything. It waits for the
+ * worker to end rather than for a fixed time: the worker runs at the lowest priority, and on a
+ * machine busy with other tests a fixed 8 s was once not enough.
  */
 async function startPrerenderer(workerFirst: boolean) {
   prerenderer = new IssuePrerenderer();
   prerenderer.start(content, listIssueFiles);
   const files = await listIssueFiles(content);
-  if (workerFirst) waitFor(8000);
+  if (workerFirst) await prerenderer.finished();
   return { started: prerenderer, files };
 }
 
