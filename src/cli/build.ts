@@ -20,8 +20,10 @@ async function main(): Promise<void> {
     // Eleventy, then indexes without Eleventy's memory still held.
     const render = () => renderSiteInChildProcess(options.content, folder, timings);
     written = await (timings ? timings.eleventy(render) : render());
-    // Indexed in the staging folder, so a failed index fails the build and keeps the previous site.
-    await (timings ? timings.searchIndex(() => buildSearchIndex(folder)) : buildSearchIndex(folder));
+    // Indexed in the staging folder, so a failed index fails the build and keeps the previous site,
+    // whose search bundle's unchanged files the new one reuses.
+    const index = () => buildSearchIndex(folder, { previousBundle: path.join(path.resolve(options.output), "pagefind") });
+    await (timings ? timings.searchIndex(index) : index());
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${written} pages from ${options.content} into ${options.output} in ${seconds} s.`);

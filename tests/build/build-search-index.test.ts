@@ -1,8 +1,9 @@
 // buildSearchIndex on hand-made sites: which pages it indexes, where it writes, how it fails.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { buildSearchIndex, SearchIndexError } from "../../src/search/build-search-index.ts";
+import { contentNamedFiles, removeUnusedLinkedFiles } from "../../src/search/search-bundle.ts";
 import { tinyPage, writeTinySite } from "../support/tiny-site.ts";
 
 const issuePage = (title: string, text: string) =>
@@ -10,6 +11,19 @@ const issuePage = (title: string, text: string) =>
 
 function entry(site: string, bundle = "pagefind"): { languages: Record<string, { page_count: number }> } {
   return JSON.parse(readFileSync(path.join(site, bundle, "pagefind-entry.json"), "utf8"));
+}
+
+/** Every file of a folder, by path relative to it, with its bytes. */
+function snapshot(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    (readdirSync(folder, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(folder, file), readFileSync(file).toString("base64")];
+      })
+      .sort(([a = ""], [b = ""]) => a.localeCompare(b)),
+  );
 }
 
 describe("buildSearchIndex", () => {
@@ -70,5 +84,53 @@ describe("buildSearchIndex", () => {
     if (binary === undefined) delete process.env[binaryVariable];
     else process.env[binaryVariable] = binary;
     expect((await buildSearchIndex(site)).pages).toBe(1);
+  });
+
+  describe("reusing an earlier bundle", () => {
+    const twoIssues = { "issues/one/index.html": issuePage("One", "About zebras."), "issues/two/index.html": issuePage("Two", "About giraffes.") };
+    const afterAnEdit = { "issues/one/index.html": issuePage("One", "About zebras."), "issues/three/index.html": issuePage("Three", "About okapis.") };
+
+    test("gives the bundle a fresh index gives, shares the unchanged files and leaves the earlier bundle as it was", async () => {
+      const earlier = writeTinySite(twoIssues);
+      await buildSearchIndex(earlier);
+      const earlierBundle = snapshot(path.join(earlier, "pagefind"));
+
+      const reusing = writeTinySite(afterAnEdit);
+      const report = await buildSearchIndex(reusing, { previousBundle: path.join(earlier, "pagefind") });
+      const fresh = writeTinySite(afterAnEdit);
+      await buildSearchIndex(fresh);
+
+      expect(report.pages).toBe(2);
+      // Nothing of the removed issue two is left: the very files a fresh index writes, byte for byte.
+      expect(snapshot(path.join(reusing, "pagefind"))).toEqual(snapshot(path.join(fresh, "pagefind")));
+      expect(snapshot(path.join(earlier, "pagefind"))).toEqual(earlierBundle);
+      // Issue one's fragment did not change: it is the earlier bundle's file, linked.
+      const shared = (await contentNamedFiles(path.join(reusing, "pagefind"))).filter((file) => existsSync(path.join(earlier, "pagefind", file)));
+      expect(shared.some((file) => file.startsWith("fragment/"))).toBe(true);
+      for (const file of shared) expect(statSync(path.join(reusing, "pagefind", file)).ino).toBe(statSync(path.join(earlier, "pagefind", file)).ino);
+    });
+
+    test("indexing a site again in place removes the files of an issue no longer there", async () => {
+      const site = writeTinySite(twoIssues);
+      await buildSearchIndex(site);
+      rmSync(path.join(site, "issues/two"), { recursive: true });
+      mkdirSync(path.join(site, "issues/three"));
+      writeFileSync(path.join(site, "issues/three/index.html"), afterAnEdit["issues/three/index.html"]);
+      await buildSearchIndex(site);
+      const fresh = writeTinySite(afterAnEdit);
+      await buildSearchIndex(fresh);
+      expect(snapshot(path.join(site, "pagefind"))).toEqual(snapshot(path.join(fresh, "pagefind")));
+    });
+
+    test("removes nothing when the metadata does not name every file just written", async () => {
+      const site = writeTinySite(twoIssues);
+      await buildSearchIndex(site);
+      const bundle = path.join(site, "pagefind");
+      const linked = await contentNamedFiles(bundle);
+      // A fragment the metadata does not name, as if Pagefind had written it and recorded it otherwise.
+      writeFileSync(path.join(bundle, "fragment/en_0123456.pf_fragment"), "unnamed");
+      expect(await removeUnusedLinkedFiles(bundle, linked)).toBe(false);
+      expect(await contentNamedFiles(bundle)).toEqual([...linked, "fragment/en_0123456.pf_fragment"].sort());
+    });
   });
 });
