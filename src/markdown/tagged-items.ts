@@ -23,12 +23,32 @@ const possibleHashtagLine = /^[ \t]{0,3}#[\p{L}\p{N}]/mu;
 let parser: MarkdownIt | undefined;
 
 /**
+ * The issue renderer, parsing the inline content of headings only. Hashtag paragraphs are found
+ * from their source text (the hashtags plugin reads `inline.content`), and items need only their
+ * headings' ids and text, so the inline parse of every other paragraph, most of a parse, is
+ * skipped. Every other rule is the renderer's own, so ids come out as on the page.
+ */
+function headingsOnlyParser(): MarkdownIt {
+  const md = createMarkdown();
+  md.core.ruler.at("inline", (state) => {
+    const tokens = state.tokens;
+    for (let index = 1; index < tokens.length; index++) {
+      const token = tokens[index];
+      if (token?.type === "inline" && tokens[index - 1]?.type === "heading_open") {
+        state.md.inline.parse(token.content, state.md, state.env, (token.children ??= []));
+      }
+    }
+  });
+  return md;
+}
+
+/**
  * The hashtag paragraphs of a body and the items they tag, read from the same token stream the
  * page is rendered from, so ids and titles match the rendered headings exactly.
  */
 export function findTaggedContent(markdown: string): TaggedContent {
   if (!possibleHashtagLine.test(markdown)) return { items: [], tags: [] };
-  parser ??= createMarkdown();
+  parser ??= headingsOnlyParser();
   const tokens = parser.parse(markdown, {});
   const items = new Map<string, { id: string; title: string; hashtags: string[] }>();
   const hashtags: string[] = [];

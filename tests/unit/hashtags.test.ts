@@ -177,6 +177,11 @@ describe("extractTaggedItems", () => {
     ["a hashtag line in fenced code is not an item", "## x\n\n```\n#a\n```", []],
     ["hashtags before any heading", "#a\n\n## x\n\nText.", []],
     ["a heading without hashtags", "## x\n\nText with #a in it.", []],
+    // The tag finder parses only headings' inline content: footnotes and text elsewhere must not change ids.
+    ["footnotes in a heading and in the text", "## Note[^1]\n\nText[^2] and *more*.\n\n#a\n\n## Note\n\n#b\n\n[^1]: One.\n[^2]: Two.", [
+      { id: "note", tags: ["a"] },
+      { id: "note-1", tags: ["b"] },
+    ]],
   ])("ids match the renderer: %s", (_, markdown, expected) => {
     expect(withoutTitles(extracted(markdown))).toEqual(expected);
     expect(withoutTitles(renderedItems(markdown))).toEqual(expected);
