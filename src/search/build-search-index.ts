@@ -5,7 +5,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import * as pagefind from "pagefind";
 import { issueHref } from "../model/issue-url.ts";
-import { contentNamedFiles, linkContentNamedFiles, removeUnusedLinkedFiles } from "./search-bundle.ts";
+import { bundleVersion, contentNamedFiles, linkContentNamedFiles, removeUnusedLinkedFiles } from "./search-bundle.ts";
 
 /** Options of `buildSearchIndex`. */
 export interface SearchIndexOptions {
@@ -61,12 +61,13 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     await rm(bundle, { recursive: true, force: true });
     return { pages: await writeEmptyIndex(bundle), bundle, milliseconds: performance.now() - started };
   }
-  const reused = await reuseEarlierBundle(bundle, options.previousBundle);
-  await indexWithCommandLine(path.resolve(site), bundle);
+  const binary = pagefindBinary();
+  const reused = await reuseEarlierBundle(bundle, options.previousBundle, await pagefindVersion(binary));
+  await indexWithCommandLine(binary, path.resolve(site), bundle);
   if (reused.length > 0 && !(await removeUnusedLinkedFiles(bundle, reused))) {
     // The earlier files could not all be told used or unused: index into an empty folder instead.
     await rm(bundle, { recursive: true, force: true });
-    await indexWithCommandLine(path.resolve(site), bundle);
+    await indexWithCommandLine(binary, path.resolve(site), bundle);
   }
   return { pages: await pagesInBundle(bundle), bundle, milliseconds: performance.now() - started };
 }
@@ -74,17 +75,33 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
 /**
  * The content-named files of an earlier bundle now in `bundle`: linked from `previous`, or already
  * there (`npm start` indexes its output folder in place). Pagefind skips writing them; at 4,000
- * issues that took 7.6 s against 11.8 s into an empty folder. Should linking fail (another file
- * system), the bundle starts empty.
+ * issues that took 7.6 s against 11.8 s into an empty folder. Only a bundle the same Pagefind
+ * version wrote is reused: another version may give a file the same name and other contents. Should
+ * linking fail (another file system), the bundle starts empty.
  */
-async function reuseEarlierBundle(bundle: string, previous: string | undefined): Promise<string[]> {
-  if (previous === undefined || path.resolve(previous) === bundle || !existsSync(previous)) return contentNamedFiles(bundle);
+async function reuseEarlierBundle(bundle: string, previous: string | undefined, version: string): Promise<string[]> {
+  const earlier = previous !== undefined && path.resolve(previous) !== bundle && existsSync(previous) ? path.resolve(previous) : bundle;
+  if ((await bundleVersion(earlier)) !== version) {
+    if (earlier === bundle) await rm(bundle, { recursive: true, force: true });
+    return [];
+  }
+  if (earlier === bundle) return contentNamedFiles(bundle);
   try {
-    return await linkContentNamedFiles(path.resolve(previous), bundle);
+    return await linkContentNamedFiles(earlier, bundle);
   } catch {
     await rm(bundle, { recursive: true, force: true });
     return [];
   }
+}
+
+/** The version Pagefind's binary reports (`pagefind 1.6.0` gives `1.6.0`). */
+async function pagefindVersion(binary: string): Promise<string> {
+  const said = await new Promise<string>((resolve, reject) => {
+    execFile(binary, ["--version"], (error, stdout) => (error ? reject(new SearchIndexError("running Pagefind", [error.message], { cause: error })) : resolve(stdout)));
+  });
+  const version = /\d+\.\d+\.\d+\S*/.exec(said)?.[0];
+  if (!version) throw new SearchIndexError("running Pagefind", [`expected a version from ${binary} --version, got ${JSON.stringify(said.trim())}`]);
+  return version;
 }
 
 /** Whether the site has at least one page the glob matches: `issues/<slug>/index.html`. */
@@ -119,12 +136,12 @@ function pagefindBinary(): string {
   throw new SearchIndexError("finding Pagefind", [`expected its binary in @pagefind/${platform}-${process.arch}; run npm ci`]);
 }
 
-async function indexWithCommandLine(site: string, bundle: string): Promise<void> {
+async function indexWithCommandLine(binary: string, site: string, bundle: string): Promise<void> {
   const args = ["--site", site, "--glob", issuePagesGlob, "--output-path", bundle, "--quiet"];
   for (const selector of mathsDuplicates) args.push("--exclude-selectors", selector);
   await new Promise<void>((resolve, reject) => {
     // Run from the site, so a Pagefind configuration file in the working folder cannot change the index.
-    execFile(pagefindBinary(), args, { cwd: site, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(binary, args, { cwd: site, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve();
       const said = `${stderr}\n${stdout}`.split("\n").map((line) => line.trim()).filter(Boolean);
       reject(new SearchIndexError(`indexing ${site}`, [...new Set(said.length ? said : [error.message])], { cause: error }));

@@ -30,6 +30,16 @@ export async function contentNamedFiles(bundle: string): Promise<string[]> {
   return files.sort();
 }
 
+/** The Pagefind version that wrote a bundle, as its `pagefind-entry.json` records it; none without one. */
+export async function bundleVersion(bundle: string): Promise<string | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { version?: unknown };
+    return typeof entry.version === "string" ? entry.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Links every content-named file of `previous` into `bundle` (created if need be), and returns
  * the paths linked. Links, not copies: the files are never written again under these names, so

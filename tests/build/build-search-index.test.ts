@@ -110,6 +110,22 @@ describe("buildSearchIndex", () => {
       for (const file of shared) expect(statSync(path.join(reusing, "pagefind", file)).ino).toBe(statSync(path.join(earlier, "pagefind", file)).ino);
     });
 
+    test("a bundle another Pagefind version wrote is not reused: its files could be named alike", async () => {
+      const earlier = writeTinySite(twoIssues);
+      await buildSearchIndex(earlier);
+      const entryFile = path.join(earlier, "pagefind", "pagefind-entry.json");
+      writeFileSync(entryFile, readFileSync(entryFile, "utf8").replace(/"version":"[^"]+"/, '"version":"0.0.1"'));
+      const reusing = writeTinySite(afterAnEdit);
+      await buildSearchIndex(reusing, { previousBundle: path.join(earlier, "pagefind") });
+      const fresh = writeTinySite(afterAnEdit);
+      await buildSearchIndex(fresh);
+      expect(snapshot(path.join(reusing, "pagefind"))).toEqual(snapshot(path.join(fresh, "pagefind")));
+      const files = await contentNamedFiles(path.join(reusing, "pagefind"));
+      const linked = files.filter((file) => existsSync(path.join(earlier, "pagefind", file)) && statSync(path.join(reusing, "pagefind", file)).ino === statSync(path.join(earlier, "pagefind", file)).ino);
+      expect(files.length).toBeGreaterThan(0);
+      expect(linked).toEqual([]);
+    });
+
     test("indexing a site again in place removes the files of an issue no longer there", async () => {
       const site = writeTinySite(twoIssues);
       await buildSearchIndex(site);
