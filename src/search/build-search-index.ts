@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import * as pagefind from "pagefind";
 import { issueHref } from "../model/issue-url.ts";
-import { bundleVersion, contentNamedFiles, linkContentNamedFiles, removeUnusedLinkedFiles } from "./search-bundle.ts";
+import { bundlePages, contentNamedFiles, linkContentNamedFiles, readBundleEntry, removeUnusedLinkedFiles } from "./search-bundle.ts";
 
 /** Options of `buildSearchIndex`. */
 export interface SearchIndexOptions {
@@ -62,7 +62,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     return { pages: await writeEmptyIndex(bundle), bundle, milliseconds: performance.now() - started };
   }
   const binary = pagefindBinary();
-  const reused = await reuseEarlierBundle(bundle, options.previousBundle, await pagefindVersion(binary));
+  const reused = await reuseEarlierBundle(bundle, options.previousBundle, binary);
   await indexWithCommandLine(binary, path.resolve(site), bundle);
   if (reused.length > 0 && !(await removeUnusedLinkedFiles(bundle, reused))) {
     // The earlier files could not all be told used or unused: index into an empty folder instead.
@@ -79,9 +79,11 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
  * version wrote is reused: another version may give a file the same name and other contents. Should
  * linking fail (another file system), the bundle starts empty.
  */
-async function reuseEarlierBundle(bundle: string, previous: string | undefined, version: string): Promise<string[]> {
+async function reuseEarlierBundle(bundle: string, previous: string | undefined, binary: string): Promise<string[]> {
   const earlier = previous !== undefined && path.resolve(previous) !== bundle && existsSync(previous) ? path.resolve(previous) : bundle;
-  if ((await bundleVersion(earlier)) !== version) {
+  const entry = await readBundleEntry(earlier);
+  // The binary is asked its version only when there is a bundle to compare it with.
+  if (!entry || entry.version !== (await pagefindVersion(binary))) {
     if (earlier === bundle) await rm(bundle, { recursive: true, force: true });
     return [];
   }
@@ -151,12 +153,9 @@ async function indexWithCommandLine(binary: string, site: string, bundle: string
 
 /** The pages the written bundle holds, over every language, as its entry file records them. */
 async function pagesInBundle(bundle: string): Promise<number> {
-  try {
-    const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  } catch (error) {
-    throw new SearchIndexError(`reading ${bundle}`, [error instanceof Error ? error.message : String(error)], { cause: error });
-  }
+  const entry = await readBundleEntry(bundle);
+  if (!entry) throw new SearchIndexError(`reading ${bundle}`, [`expected Pagefind to have written ${path.join(bundle, "pagefind-entry.json")}`]);
+  return bundlePages(entry);
 }
 
 /** Writes an index of no pages through Pagefind's Node API, which, unlike its command line, writes one. */

@@ -30,14 +30,24 @@ export async function contentNamedFiles(bundle: string): Promise<string[]> {
   return files.sort();
 }
 
-/** The Pagefind version that wrote a bundle, as its `pagefind-entry.json` records it; none without one. */
-export async function bundleVersion(bundle: string): Promise<string | undefined> {
+/** What a bundle's `pagefind-entry.json` records: the Pagefind version, and per language its metadata's name and pages. */
+export interface BundleEntry {
+  version?: string;
+  languages: Record<string, { hash: string; page_count: number }>;
+}
+
+/** A bundle's `pagefind-entry.json`; undefined when there is none to read. */
+export async function readBundleEntry(bundle: string): Promise<BundleEntry | undefined> {
   try {
-    const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { version?: unknown };
-    return typeof entry.version === "string" ? entry.version : undefined;
+    return JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as BundleEntry;
   } catch {
     return undefined;
   }
+}
+
+/** The pages a bundle holds, over every language. */
+export function bundlePages(entry: BundleEntry): number {
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /**
@@ -53,25 +63,20 @@ export async function linkContentNamedFiles(previous: string, bundle: string): P
 }
 
 /**
- * The names (`en_0231cc1`) of the content-named files a written bundle uses, and its pages: each
- * language's metadata file, named in `pagefind-entry.json`, and every fragment, index chunk and
- * filter that metadata lists. The metadata is gzipped CBOR after a signature; the names are stored
+ * The names (`en_0231cc1`) of the content-named files a written bundle uses: each language's
+ * metadata file, named in its `pagefind-entry.json`, and every fragment, index chunk and filter
+ * that metadata lists. The metadata is gzipped CBOR after a signature; the names are stored
  * in it as text, `<language>_<hex digits>`, so they are found by their shape, not by decoding it.
  */
-export async function namesInUse(bundle: string): Promise<{ names: Set<string>; pages: number }> {
-  const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { hash: string; page_count: number }>;
-  };
+export async function namesInUse(bundle: string, entry: BundleEntry): Promise<Set<string>> {
   const names = new Set<string>();
-  let pages = 0;
-  for (const [language, { hash, page_count }] of Object.entries(entry.languages)) {
+  for (const [language, { hash }] of Object.entries(entry.languages)) {
     names.add(hash);
-    pages += page_count;
     const metadata = gunzipSync(await readFile(path.join(bundle, `pagefind.${hash}.pf_meta`))).toString("latin1");
     const name = new RegExp(`${language.replace(/[^a-z0-9]/gi, "\\$&")}_[0-9a-f]+`, "g");
     for (const match of metadata.matchAll(name)) names.add(match[0]);
   }
-  return { names, pages };
+  return names;
 }
 
 /**
@@ -82,13 +87,14 @@ export async function namesInUse(bundle: string): Promise<{ names: Set<string>; 
  * otherwise. The caller then indexes afresh.
  */
 export async function removeUnusedLinkedFiles(bundle: string, linked: readonly string[]): Promise<boolean> {
-  const inUse = await namesInUse(bundle).catch(() => undefined);
-  if (!inUse) return false;
-  const used = (file: string) => inUse.names.has(contentName(file));
+  const entry = await readBundleEntry(bundle);
+  const inUse = entry && (await namesInUse(bundle, entry).catch(() => undefined));
+  if (!entry || !inUse) return false;
+  const used = (file: string) => inUse.has(contentName(file));
   const wasLinked = new Set(linked);
   const present = await contentNamedFiles(bundle);
   if (!present.filter((file) => !wasLinked.has(file)).every(used)) return false;
-  if (inUse.pages > 0 && !present.some((file) => file.startsWith("fragment/") && used(file))) return false;
+  if (bundlePages(entry) > 0 && !present.some((file) => file.startsWith("fragment/") && used(file))) return false;
   for (const file of linked) {
     if (!used(file)) await rm(path.join(bundle, file), { force: true });
   }

@@ -1,9 +1,10 @@
 // buildSearchIndex on hand-made sites: which pages it indexes, where it writes, how it fails.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { buildSearchIndex, SearchIndexError } from "../../src/search/build-search-index.ts";
 import { contentNamedFiles, removeUnusedLinkedFiles } from "../../src/search/search-bundle.ts";
+import { siteManifest } from "../support/manifest.ts";
 import { tinyPage, writeTinySite } from "../support/tiny-site.ts";
 
 const issuePage = (title: string, text: string) =>
@@ -11,19 +12,6 @@ const issuePage = (title: string, text: string) =>
 
 function entry(site: string, bundle = "pagefind"): { languages: Record<string, { page_count: number }> } {
   return JSON.parse(readFileSync(path.join(site, bundle, "pagefind-entry.json"), "utf8"));
-}
-
-/** Every file of a folder, by path relative to it, with its bytes. */
-function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(
-    (readdirSync(folder, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(folder, file), readFileSync(file).toString("base64")];
-      })
-      .sort(([a = ""], [b = ""]) => a.localeCompare(b)),
-  );
 }
 
 describe("buildSearchIndex", () => {
@@ -93,7 +81,7 @@ describe("buildSearchIndex", () => {
     test("gives the bundle a fresh index gives, shares the unchanged files and leaves the earlier bundle as it was", async () => {
       const earlier = writeTinySite(twoIssues);
       await buildSearchIndex(earlier);
-      const earlierBundle = snapshot(path.join(earlier, "pagefind"));
+      const earlierBundle = siteManifest(path.join(earlier, "pagefind"));
 
       const reusing = writeTinySite(afterAnEdit);
       const report = await buildSearchIndex(reusing, { previousBundle: path.join(earlier, "pagefind") });
@@ -102,8 +90,8 @@ describe("buildSearchIndex", () => {
 
       expect(report.pages).toBe(2);
       // Nothing of the removed issue two is left: the very files a fresh index writes, byte for byte.
-      expect(snapshot(path.join(reusing, "pagefind"))).toEqual(snapshot(path.join(fresh, "pagefind")));
-      expect(snapshot(path.join(earlier, "pagefind"))).toEqual(earlierBundle);
+      expect(siteManifest(path.join(reusing, "pagefind"))).toEqual(siteManifest(path.join(fresh, "pagefind")));
+      expect(siteManifest(path.join(earlier, "pagefind"))).toEqual(earlierBundle);
       // Issue one's fragment did not change: it is the earlier bundle's file, linked.
       const shared = (await contentNamedFiles(path.join(reusing, "pagefind"))).filter((file) => existsSync(path.join(earlier, "pagefind", file)));
       expect(shared.some((file) => file.startsWith("fragment/"))).toBe(true);
@@ -119,7 +107,7 @@ describe("buildSearchIndex", () => {
       await buildSearchIndex(reusing, { previousBundle: path.join(earlier, "pagefind") });
       const fresh = writeTinySite(afterAnEdit);
       await buildSearchIndex(fresh);
-      expect(snapshot(path.join(reusing, "pagefind"))).toEqual(snapshot(path.join(fresh, "pagefind")));
+      expect(siteManifest(path.join(reusing, "pagefind"))).toEqual(siteManifest(path.join(fresh, "pagefind")));
       const files = await contentNamedFiles(path.join(reusing, "pagefind"));
       const linked = files.filter((file) => existsSync(path.join(earlier, "pagefind", file)) && statSync(path.join(reusing, "pagefind", file)).ino === statSync(path.join(earlier, "pagefind", file)).ino);
       expect(files.length).toBeGreaterThan(0);
@@ -135,7 +123,7 @@ describe("buildSearchIndex", () => {
       await buildSearchIndex(site);
       const fresh = writeTinySite(afterAnEdit);
       await buildSearchIndex(fresh);
-      expect(snapshot(path.join(site, "pagefind"))).toEqual(snapshot(path.join(fresh, "pagefind")));
+      expect(siteManifest(path.join(site, "pagefind"))).toEqual(siteManifest(path.join(fresh, "pagefind")));
     });
 
     test("removes nothing when the metadata does not name every file just written", async () => {
