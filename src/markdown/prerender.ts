@@ -36,6 +36,11 @@ export interface RenderedBody {
   kind: "rendered";
   slot: number;
   html?: string;
+  /**
+   * The body rendered, when the worker read the file itself after Eleventy's thread validated it:
+   * Eleventy's thread uses the HTML only if that body is the one it was given.
+   */
+  body?: string;
   /** KaTeX style classes the worker saw first while rendering this body. */
   styleClasses: [className: string, declarations: string][];
 }
@@ -56,10 +61,23 @@ export function validateListedFile(slot: number, { file, absolutePath }: { file:
   }
   const result = validateIssueSource({ file, absolutePath, bytes });
   if (Array.isArray(result)) return { kind: "validated", slot, result };
-  // Decoded as Eleventy reads the file, so the body is the one Eleventy renders.
-  const split = splitFrontMatter(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+  const split = splitIssueBytes(bytes);
   const frontMatter = handOverFrontMatter && split.yaml !== undefined ? takeParsedFrontMatter(split.yaml) : undefined;
   return { kind: "validated", slot, result, body: split.body, frontMatter };
+}
+
+/** The Markdown body of an issue file, read again, as Eleventy reads it; undefined if it cannot be read. */
+export function readIssueBody(absolutePath: string): string | undefined {
+  try {
+    return splitIssueBytes(readFileSync(absolutePath)).body;
+  } catch {
+    return undefined;
+  }
+}
+
+// Decoded as Eleventy reads the file, so the body is the one Eleventy renders.
+function splitIssueBytes(bytes: Uint8Array) {
+  return splitFrontMatter(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
 }
 
 /** The states of a claim slot. */
@@ -86,13 +104,15 @@ export interface PrerenderedValidation extends ValidationResult {
  * each (the same `validateIssueSource` the issues plugin runs) and post the result, while Eleventy
  * loads. The issues plugin then takes that validation (`validated`) instead of doing its own,
  * provided the files are still the ones listed; Eleventy's thread validates the files left by then
- * alongside the workers. Each worker next renders the bodies it read, from the last, while
- * Eleventy asks for them (`take`) in about file order: each body is claimed by whichever thread
- * reaches it first, so the threads meet in the middle and none renders a body twice. `take` is
+ * alongside the workers. Each worker next renders the bodies it read, from the last, then reads
+ * again and renders those of the files Eleventy's thread validated (else that thread rendered all
+ * of them itself while the worker idled: half the bodies, 5 s at 4,000 issues), while Eleventy
+ * asks for them (`take`) in about file order: each body is claimed by whichever thread reaches it
+ * first, so the threads meet in the middle and none renders a body twice. `take` is
  * synchronous: results are read off the ports with `receiveMessageOnPort`, as Eleventy's rendering
  * seldom returns to the event loop. The workers use the same markdown-it setup
  * (src/markdown/create-markdown.ts), so the HTML is the same either way; a body that differs from
- * the one the worker read is rendered on Eleventy's thread.
+ * the one the worker read (a file changed during the build) is rendered on Eleventy's thread.
  */
 export class IssuePrerenderer {
   #workers: Worker[] = [];
@@ -106,7 +126,7 @@ export class IssuePrerenderer {
   #validatedCount = 0;
   #failed = false;
   #asked = false;
-  #ready = new Map<number, string>();
+  #ready = new Map<number, { html: string; body: string | undefined }>();
   #started: Promise<void> | undefined;
   #exited: Promise<void>[] = [];
   #settle: () => void = () => undefined;
@@ -173,7 +193,7 @@ export class IssuePrerenderer {
     await this.#started;
     if (!sameFiles(files, this.#files)) return undefined;
     // Rather than wait, this thread validates files too, taking them in turn with the workers.
-    // Their bodies the workers do not know, so this thread renders them when Eleventy asks.
+    // The workers render their bodies too, once they have rendered their own, reading them again.
     for (let slot = Atomics.add(this.#nextFile, 0, 1); slot < files.length && !this.#failed; slot = Atomics.add(this.#nextFile, 0, 1)) {
       this.#accept(validateListedFile(slot, this.#files[slot] as IssueFileStat, false));
     }
@@ -196,10 +216,10 @@ export class IssuePrerenderer {
     // A worker has it: wait until it is done. Its result is posted before the claim says so.
     for (;;) {
       this.#drain();
-      const html = this.#ready.get(slot);
-      if (html !== undefined) {
+      const ready = this.#ready.get(slot);
+      if (ready !== undefined) {
         this.#ready.delete(slot);
-        return html;
+        return ready.body === undefined || ready.body === source ? ready.html : renderHere();
       }
       const claim = Atomics.load(this.#claims, slot);
       if (claim === Claim.failed) return renderHere();
@@ -231,7 +251,7 @@ export class IssuePrerenderer {
   #accept(message: PrerenderMessage): void {
     if (message.kind === "rendered") {
       recordStyleClasses(message.styleClasses);
-      if (message.html !== undefined) this.#ready.set(message.slot, message.html);
+      if (message.html !== undefined) this.#ready.set(message.slot, { html: message.html, body: message.body });
       return;
     }
     if (this.#validated[message.slot]) return;

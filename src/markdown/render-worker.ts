@@ -1,12 +1,13 @@
 // A worker thread of src/markdown/prerender.ts: validates the files it takes in turn with the other
-// threads, posting each result, then renders the bodies it read, from the last one down, each it
-// can claim before Eleventy's thread does, with the same markdown-it setup.
+// threads, posting each result, then renders the bodies it read, from the last one down, then those
+// of the other files, read again, each it can claim before Eleventy's thread does, with the same
+// markdown-it setup.
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { createMarkdown } from "./create-markdown.ts";
 import { recordedStyleClasses } from "./inline-styles.ts";
-import { Claim, validateListedFile, type PrerenderWork, type RenderedBody } from "./prerender.ts";
+import { Claim, readIssueBody, validateListedFile, type PrerenderWork, type RenderedBody } from "./prerender.ts";
 
 const port = parentPort;
 if (!port) throw new Error("render-worker: expected to run as a worker thread");
@@ -33,8 +34,10 @@ port.once("message", ({ files, nextFile, claims: claimsBuffer, results }: Preren
 
   const md = createMarkdown();
   let styleClassesSent = 0;
-  for (const [slot, body] of [...bodies].reverse()) {
-    if (Atomics.compareExchange(claims, slot, Claim.open, Claim.worker) !== Claim.open) continue;
+  // `reread`: the body was read here after Eleventy's thread validated the file, and goes back
+  // with the HTML, which is used only if Eleventy was given that very body.
+  const render = (slot: number, body: string, reread: boolean) => {
+    if (Atomics.compareExchange(claims, slot, Claim.open, Claim.worker) !== Claim.open) return;
     let html: string | undefined;
     try {
       html = md.render(body, {});
@@ -43,10 +46,17 @@ port.once("message", ({ files, nextFile, claims: claimsBuffer, results }: Preren
     }
     const styleClasses = recordedStyleClasses(styleClassesSent);
     styleClassesSent += styleClasses.length;
-    const rendered: RenderedBody = { kind: "rendered", slot, html, styleClasses };
+    const rendered: RenderedBody = { kind: "rendered", slot, html, ...(reread ? { body } : {}), styleClasses };
     results.postMessage(rendered);
     Atomics.store(claims, slot, html === undefined ? Claim.failed : Claim.done);
     Atomics.notify(claims, slot);
+  };
+  for (const [slot, body] of [...bodies].reverse()) render(slot, body, false);
+  // Then, from the last down, the files the other threads validated, while no thread has claimed them.
+  for (let slot = files.length - 1; slot >= 0; slot--) {
+    if (bodies.has(slot) || Atomics.load(claims, slot) !== Claim.open) continue;
+    const body = readIssueBody((files[slot] as PrerenderWork["files"][number]).absolutePath);
+    if (body !== undefined) render(slot, body, true);
   }
   results.close();
 });

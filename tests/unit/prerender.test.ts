@@ -99,6 +99,23 @@ test("Eleventy's thread validates and renders what the workers have not reached;
   expect(html).toEqual(bodies.map((body) => createMarkdown().render(body.source, {})));
 });
 
+test("a worker also renders the bodies of the files Eleventy's thread validated, unless the file changed since", async () => {
+  const md = createMarkdown();
+  const { started, files } = await startPrerenderer(false);
+  // Asked at once: this thread validates every file, before the worker has even loaded.
+  expect(await started.validated(files)).toBeDefined();
+  const bodies = await issueBodies(files);
+  // Changed after this thread read it, before the worker (which takes a second to load) reads it
+  // again: the worker's HTML is of the new text, not of the body Eleventy was given.
+  const changed = bodies[bodies.length - 1];
+  await writeFile(changed?.key ?? "", "---\ntitle: Changed\n---\nChanged during the build.\n");
+  await started.finished();
+  const renderedHere: string[] = [];
+  const html = bodies.map((body) => started.take(body.key, body.source, () => (renderedHere.push(body.key), md.render(body.source, {}))));
+  expect(renderedHere).toEqual([changed?.key]);
+  expect(html).toEqual(bodies.map((body) => createMarkdown().render(body.source, {})));
+});
+
 test("a body that differs from the one the workers read, or that they never read, is rendered on Eleventy's thread", async () => {
   const { started, files } = await startPrerenderer(true);
   expect(await started.validated(files)).toBeDefined();
