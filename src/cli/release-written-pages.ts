@@ -1,3 +1,5 @@
+import { loadEleventyTemplate } from "./eleventy-template.ts";
+
 /**
  * Eleventy 3.1 keeps every page it renders until `write()` returns: the page's content before its
  * layout (`templateContent`, also cached on its template as `_cacheRenderedPromise`), its final
@@ -9,12 +11,11 @@
  * another page's `templateContent` once that page is written (feeds take the issues' HTML as it is
  * rendered: src/eleventy/feeds-plugin.ts), so once a page is on disk this drops every reference.
  * `npm start` does not use it: the dev server reads the results to patch the open page in place.
- * Eleventy's `Template` is not exported, so it is loaded by file from the installed package, which
- * is the same module instance Eleventy itself imported.
+ * Eleventy's `Template` is loaded as src/cli/eleventy-template.ts loads it.
  */
 export async function releaseWrittenPages(): Promise<void> {
-  const templateUrl = new URL("./Template.js", import.meta.resolve("@11ty/eleventy"));
-  const { default: Template } = (await import(templateUrl.href)) as { default: TemplateClass };
+  const { url: templateUrl, Template: loaded } = await loadEleventyTemplate<TemplateInternals>();
+  const Template = loaded as TemplateClass;
   const prototype = Template.prototype;
   const write = prototype._write;
   if (typeof write !== "function") {

@@ -9,6 +9,7 @@ import { listIssueFiles } from "../eleventy/issue-files.ts";
 import { startPrerendering } from "../markdown/prerender.ts";
 import { errorMessage } from "./error-message.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
+import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
 
 /** What the render process is given: the content folder and the staging folder to write into. */
 interface RenderRequest {
@@ -83,6 +84,7 @@ async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ 
   try {
     const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
     await releaseWrittenPages();
+    await generateEleventyTemplatesInTurn();
     const eleventy = new Eleventy(path.resolve(content), folder, {
       configPath: ".eleventy.js",
       quietMode: true,
