@@ -1,4 +1,4 @@
-import { dateToRfc3339, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { absoluteUrl, type SiteMetadata } from "../site.ts";
 import type { Archives } from "./archive-pages.ts";
 import { xmlSafeText } from "./feed-content.ts";
@@ -160,17 +160,14 @@ export function issueInstant(date: string): Date {
   return instant;
 }
 
-// The plugin's helper builds an Intl.DateTimeFormat per call, which is slow; a site has few dates.
-const rfc822ByDate = new Map<string, string>();
-
-/** RFC 822 in UTC, whatever the machine's zone (the plugin's helper defaults to the local zone). */
+/**
+ * RFC 822 in UTC, whatever the machine's zone: `Thu, 10 Mar 2022 00:00:00 +0000`, as the RSS
+ * plugin's `dateToRfc822(date, "UTC")` writes it (tests/unit/feeds.test.ts compares the two over
+ * years of dates). `Date`'s own UTC form is the same but for the zone's name; the plugin's helper
+ * builds an `Intl.DateTimeFormat` per call, 0.2 s over the 6,000 entries of a 4,000-issue site's feeds.
+ */
 export function rfc822(date: string): string {
-  let formatted = rfc822ByDate.get(date);
-  if (formatted === undefined) {
-    formatted = dateToRfc822(issueInstant(date), "UTC");
-    rfc822ByDate.set(date, formatted);
-  }
-  return formatted;
+  return issueInstant(date).toUTCString().replace(/ GMT$/, " +0000");
 }
 
 // An empty feed still needs an `updated`: a fixed instant keeps the build deterministic.

@@ -1,3 +1,4 @@
+import { dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import { afterEach, describe, expect, test } from "vitest";
 import { buildArchives } from "../../src/model/archive-pages.ts";
 import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
@@ -118,6 +119,13 @@ describe("dates", () => {
     for (const zone of ["Pacific/Kiritimati", "America/Los_Angeles", "UTC"]) {
       process.env.TZ = zone;
       expect(rfc822(date), zone).toBe(expected);
+    }
+  });
+
+  test("RFC 822 dates are the RSS plugin's, day by day over thirty years", () => {
+    for (let day = Date.UTC(1995, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      expect(rfc822(date), date).toBe(dateToRfc822(issueInstant(date), "UTC"));
     }
   });
 
