@@ -16,7 +16,11 @@ export interface PhasesMs {
   validation: number;
   /** The styles plugins' hooks: compiling Sass and writing the stylesheets. */
   styles: number;
-  /** Pagefind indexing the written site (`searchIndex`), plus hooks of a plugin whose name mentions "search". */
+  /**
+   * What the build waits for Pagefind once Eleventy is done (`searchIndex`; Pagefind starts as soon
+   * as the issue pages are written, while Eleventy writes the rest), plus hooks of a plugin whose
+   * name mentions "search".
+   */
   searchIndex: number;
   /** Hooks of any other plugin. */
   otherHooks: number;
@@ -168,7 +172,7 @@ export class PhaseTimings {
     }
   }
 
-  /** Runs the search indexer after Eleventy's write, timing it as the `searchIndex` phase. */
+  /** Waits for the search indexer after Eleventy's write, timing the wait as the `searchIndex` phase. */
   async searchIndex<T>(index: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {

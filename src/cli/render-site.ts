@@ -9,7 +9,9 @@ import { listIssueFiles } from "../eleventy/issue-files.ts";
 import { startPrerendering } from "../markdown/prerender.ts";
 import { errorMessage } from "./error-message.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
+import { IssuePagesWritten } from "./issue-pages-written.ts";
 import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
+import { observeWrittenPages } from "./written-pages.ts";
 
 /** What the render process is given: the content folder and the staging folder to write into. */
 interface RenderRequest {
@@ -21,6 +23,13 @@ interface RenderRequest {
 
 /** What it answers: the pages written, or the failure as the publisher reads it. */
 type RenderOutcome = { ok: true; pages: number; hooks: HookFigure[]; usage: ProcessUsage } | { ok: false; message: string };
+
+/** What it says before it answers: every issue page is written (src/cli/issue-pages-written.ts). */
+const issuePagesWrittenMessage = { kind: "issue-pages-written" } as const;
+
+function isIssuePagesWritten(message: unknown): boolean {
+  return (message as { kind?: unknown } | null)?.kind === issuePagesWrittenMessage.kind;
+}
 
 /** The environment variable that carries a `RenderRequest`, as JSON, to the render process. */
 const requestVariable = "NEWSLETTER_RENDER_REQUEST";
@@ -40,11 +49,17 @@ export class RenderError extends Error {
 /**
  * Renders the site into `folder` in a new Node process and resolves with the number of pages
  * written, once the process has exited; the hooks it timed and its memory and CPU go to
- * `timings`. Rejects with a `RenderError` saying what failed. `.eleventy.js` reads the folders
- * from the environment, so NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for
- * the process.
+ * `timings`. `onIssuePagesWritten` is called once every issue page is on disk, while Eleventy may
+ * still be writing others (not at all for a site without issues). Rejects with a `RenderError`
+ * saying what failed. `.eleventy.js` reads the folders from the environment, so
+ * NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for the process.
  */
-export async function renderSiteInChildProcess(content: string, folder: string, timings: PhaseTimings | undefined): Promise<number> {
+export async function renderSiteInChildProcess(
+  content: string,
+  folder: string,
+  timings: PhaseTimings | undefined,
+  onIssuePagesWritten: () => void = () => undefined,
+): Promise<number> {
   const request: RenderRequest = { content, folder, timed: timings !== undefined };
   const child = fork(fileURLToPath(import.meta.url), [], {
     // TypeScript modules load through tsx, as in this process. Node flags for this process alone,
@@ -59,7 +74,7 @@ export async function renderSiteInChildProcess(content: string, folder: string, 
   // Messages are read off the channel before it reports being closed; the exit itself may be seen first.
   const disconnected = new Promise<void>((resolve) => child.once("disconnect", resolve));
   const outcome = await new Promise<RenderOutcome>((resolve, reject) => {
-    child.once("message", (message) => resolve(message as RenderOutcome));
+    child.on("message", (message) => (isIssuePagesWritten(message) ? onIssuePagesWritten() : resolve(message as RenderOutcome)));
     child.once("error", (error) => reject(new RenderError(`rendering stopped: ${errorMessage(error)}`)));
     void Promise.all([exited, disconnected]).then(([how]) => reject(new RenderError(`rendering stopped: its process ${how} and gave no result`)));
   });
@@ -85,6 +100,8 @@ async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ 
     const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
     await releaseWrittenPages();
     await generateEleventyTemplatesInTurn();
+    const issuePages = new IssuePagesWritten(folder, () => process.send?.(issuePagesWrittenMessage));
+    await observeWrittenPages((outputPath) => issuePages.written(outputPath));
     const eleventy = new Eleventy(path.resolve(content), folder, {
       configPath: ".eleventy.js",
       quietMode: true,
@@ -93,6 +110,10 @@ async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ 
         // whenever a transform or filter passes 8% of the build, however fast the build is.
         config.benchmarks?.config?.setIsVerbose?.(false);
         timings?.instrument(config as unknown as Parameters<PhaseTimings["instrument"]>[0]);
+        // Emitted once every page's URL is known, before any page renders.
+        config.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
+          issuePages.expect(Object.keys(urlToInputPath));
+        });
       },
     });
     // The build reports for itself: one summary, or the error chain without Eleventy's stack dump.
@@ -107,6 +128,7 @@ async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ 
 
 interface QuietableConfig {
   benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
+  on(event: "eleventy.contentMap", listener: (map: { urlToInputPath: Record<string, unknown> }) => void): void;
 }
 
 interface EleventyConstructor {

@@ -15,6 +15,11 @@ export interface SearchIndexOptions {
   /** The bundle of the site this build replaces (`_site/pagefind`), whose files the new bundle
    *  reuses where they are unchanged. A bundle already in the bundle folder is reused as well. */
   previousBundle?: string;
+  /** Stops Pagefind when aborted (the build failed while it indexed); the promise then rejects. */
+  signal?: AbortSignal;
+  /** Runs Pagefind at the lowest CPU priority, where the system has `nice`: while Eleventy still
+   *  writes the site (src/cli/build.ts), Pagefind then takes only what Eleventy leaves. */
+  lowPriority?: boolean;
 }
 
 /** What an index build did. */
@@ -63,11 +68,12 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   }
   const binary = pagefindBinary();
   const reused = await reuseEarlierBundle(bundle, options.previousBundle, binary);
-  await indexWithCommandLine(binary, path.resolve(site), bundle);
+  const run = { signal: options.signal, lowPriority: options.lowPriority ?? false };
+  await indexWithCommandLine(binary, path.resolve(site), bundle, run);
   if (reused.length > 0 && !(await removeUnusedLinkedFiles(bundle, reused))) {
     // The earlier files could not all be told used or unused: index into an empty folder instead.
     await rm(bundle, { recursive: true, force: true });
-    await indexWithCommandLine(binary, path.resolve(site), bundle);
+    await indexWithCommandLine(binary, path.resolve(site), bundle, run);
   }
   return { pages: await pagesInBundle(bundle), bundle, milliseconds: performance.now() - started };
 }
@@ -138,17 +144,26 @@ function pagefindBinary(): string {
   throw new SearchIndexError("finding Pagefind", [`expected its binary in @pagefind/${platform}-${process.arch}; run npm ci`]);
 }
 
-async function indexWithCommandLine(binary: string, site: string, bundle: string): Promise<void> {
+async function indexWithCommandLine(binary: string, site: string, bundle: string, run: { signal?: AbortSignal | undefined; lowPriority: boolean }): Promise<void> {
   const args = ["--site", site, "--glob", issuePagesGlob, "--output-path", bundle, "--quiet"];
   for (const selector of mathsDuplicates) args.push("--exclude-selectors", selector);
+  // Through `nice`, Pagefind's threads all start at its priority.
+  const nice = run.lowPriority ? niceCommand() : undefined;
+  const [command, commandArgs] = nice ? [nice, ["-n", "19", binary, ...args]] : [binary, args];
   await new Promise<void>((resolve, reject) => {
     // Run from the site, so a Pagefind configuration file in the working folder cannot change the index.
-    execFile(binary, args, { cwd: site, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, commandArgs, { cwd: site, maxBuffer: 16 * 1024 * 1024, signal: run.signal }, (error, stdout, stderr) => {
       if (!error) return resolve();
+      if (run.signal?.aborted) return reject(new SearchIndexError(`indexing ${site}`, ["stopped, as the build failed"], { cause: error }));
       const said = `${stderr}\n${stdout}`.split("\n").map((line) => line.trim()).filter(Boolean);
       reject(new SearchIndexError(`indexing ${site}`, [...new Set(said.length ? said : [error.message])], { cause: error }));
     });
   });
+}
+
+/** The `nice` command, where the system has one. */
+function niceCommand(): string | undefined {
+  return process.platform === "win32" ? undefined : ["/usr/bin/nice", "/bin/nice"].find((candidate) => existsSync(candidate));
 }
 
 /** The pages the written bundle holds, over every language, as its entry file records them. */

@@ -1,5 +1,6 @@
 // buildSearchIndex on hand-made sites: which pages it indexes, where it writes, how it fails.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { buildSearchIndex, SearchIndexError } from "../../src/search/build-search-index.ts";
@@ -72,6 +73,47 @@ describe("buildSearchIndex", () => {
     if (binary === undefined) delete process.env[binaryVariable];
     else process.env[binaryVariable] = binary;
     expect((await buildSearchIndex(site)).pages).toBe(1);
+  });
+
+  describe("Pagefind's process", () => {
+    // A stand-in for Pagefind's binary that notes its CPU priority (`nice` prints it), then runs
+    // Pagefind itself, or sleeps instead of indexing.
+    function standIn(site: string, then: string): string {
+      const script = path.join(site, "pagefind-stand-in.sh");
+      writeFileSync(script, `#!/bin/sh\nnice > "${path.join(site, "niceness")}"\n${then}\n`);
+      chmodSync(script, 0o755);
+      return script;
+    }
+    const pagefindItself = () =>
+      createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+
+    test("runs at the lowest priority when asked, writing the same bundle, and at the usual one otherwise", async () => {
+      const sites = [false, true].map((lowPriority) => {
+        const site = writeTinySite({ "issues/one/index.html": issuePage("One", "About zebras.") });
+        return { site, lowPriority, binary: standIn(site, `exec "${pagefindItself()}" "$@"`) };
+      });
+      for (const { site, lowPriority, binary } of sites) {
+        process.env[binaryVariable] = binary;
+        expect((await buildSearchIndex(site, { lowPriority })).pages).toBe(1);
+      }
+      const [usual, low] = sites.map(({ site }) => Number(readFileSync(path.join(site, "niceness"), "utf8")));
+      expect(low).toBe(19);
+      expect(usual).toBeLessThan(19);
+      expect(siteManifest(path.join(sites[1]?.site ?? "", "pagefind"))).toEqual(siteManifest(path.join(sites[0]?.site ?? "", "pagefind")));
+    });
+
+    test("is stopped when the build gives up on it, and says so", async () => {
+      const site = writeTinySite({ "issues/one/index.html": issuePage("One", "Text.") });
+      process.env[binaryVariable] = standIn(site, "exec sleep 600");
+      const stop = new AbortController();
+      const indexing = buildSearchIndex(site, { signal: stop.signal });
+      // Aborted once the stand-in runs: it has written its niceness.
+      while (!existsSync(path.join(site, "niceness"))) await new Promise((resolve) => setTimeout(resolve, 20));
+      stop.abort();
+      const outcome = await Promise.race([indexing.catch((error: unknown) => error), new Promise((resolve) => setTimeout(() => resolve("still running"), 30_000))]);
+      expect(outcome).toBeInstanceOf(SearchIndexError);
+      expect((outcome as Error).message).toMatch(/stopped, as the build failed/);
+    });
   });
 
   describe("reusing an earlier bundle", () => {

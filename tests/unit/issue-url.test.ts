@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
+import { isIssueHref, issueHref, issueSlug } from "../../src/model/issue-url.ts";
 
 describe("issueSlug", () => {
   test.each([
@@ -30,5 +30,19 @@ describe("issueSlug", () => {
 describe("issueHref", () => {
   test("an issue lives at /issues/<slug>/", () => {
     expect(issueHref("gradient-update-20")).toBe("/issues/gradient-update-20/");
+  });
+});
+
+describe("isIssueHref", () => {
+  test.each([
+    ["/issues/gradient-update-20/", true],
+    [issueHref("a"), true],
+    ["/issues/", false],
+    ["/issues/a/b/", false],
+    ["/issues/a", false],
+    ["/tags/issues/a/", false],
+    ["/issues/a/feed.xml", false],
+  ])("%s: %s", (url, expected) => {
+    expect(isIssueHref(url)).toBe(expected);
   });
 });

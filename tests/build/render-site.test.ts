@@ -1,0 +1,36 @@
+// Eleventy's process tells the build once every issue page is on disk, before it has finished the
+// rest of the site: the search index starts on them then (src/cli/build.ts).
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { renderSiteInChildProcess } from "../../src/cli/render-site.ts";
+import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
+import { projectRoot } from "../support/run-build.ts";
+
+const content = "issues";
+const contentVariable = process.env.NEWSLETTER_CONTENT;
+beforeEach(() => {
+  process.env.NEWSLETTER_CONTENT = content;
+});
+afterEach(() => {
+  if (contentVariable === undefined) delete process.env.NEWSLETTER_CONTENT;
+  else process.env.NEWSLETTER_CONTENT = contentVariable;
+});
+
+test("says once that the issue pages are written, with every one of them on disk, before rendering ends", async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "render-site-"));
+  const issuePages = readdirSync(path.join(projectRoot, content))
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => path.join(folder, `.${issueHref(issueSlug(file))}`, "index.html"));
+  expect(issuePages).toHaveLength(5);
+
+  let ended = false;
+  const told: { onDisk: boolean[]; ended: boolean }[] = [];
+  const pages = await renderSiteInChildProcess(content, folder, undefined, () => told.push({ onDisk: issuePages.map((page) => existsSync(page)), ended })).then((written) => {
+    ended = true;
+    return written;
+  });
+  expect(pages).toBeGreaterThan(issuePages.length);
+  expect(told).toEqual([{ onDisk: issuePages.map(() => true), ended: false }]);
+});
