@@ -90,7 +90,7 @@ export function summaryLine(summary: BenchSummary): string {
 
 /**
  * The median phase split: start-up, the Eleventy write with the hooks timed inside it and the rest
- * of it (rendering and writing pages), the search index built after it, what is left of the
+ * of it (rendering and writing pages), the wait for the search index after it, what is left of the
  * build's own clock (`total`, from process start: importing Eleventy, the atomic swap), and the
  * build's CPU time over all its threads.
  */

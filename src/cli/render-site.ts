@@ -1,6 +1,7 @@
 // Eleventy's part of `npm run build`, in a child process of its own (src/cli/build.ts): once it
-// exits, everything Eleventy held is returned to the system before Pagefind indexes the site. A
-// worker thread was tried first; its process kept about 390 MB of the memory Eleventy had used.
+// exits, everything Eleventy held is returned to the system while Pagefind, started once the issue
+// pages were written, still indexes them. A worker thread was tried first; its process kept about
+// 390 MB of the memory Eleventy had used.
 import { fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

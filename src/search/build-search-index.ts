@@ -50,7 +50,7 @@ const mathsDuplicates = [".katex-html", ".katex annotation"];
 
 /**
  * Indexes the issue pages of a built site folder with Pagefind and writes the bundle into it
- * (`<site>/pagefind/`). Runs after Eleventy has written every page; throws `SearchIndexError`
+ * (`<site>/pagefind/`). Runs once Eleventy has written every issue page; throws `SearchIndexError`
  * when Pagefind reports any problem, so a failed index fails the build.
  *
  * Pagefind's own command line does the indexing: on 4,000 issues it wrote the very same bundle,
