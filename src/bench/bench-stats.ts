@@ -90,7 +90,8 @@ export function summaryLine(summary: BenchSummary): string {
 
 /**
  * The median phase split: start-up, the Eleventy write with the hooks timed inside it and the rest
- * of it (rendering and writing pages), the wait for the search index after it, what is left of the
+ * of it (rendering and writing pages), the wait for the search index after it (and how long it
+ * had run alongside Eleventy before), what is left of the
  * build's own clock (`total`, from process start: importing Eleventy, the atomic swap), and the
  * build's CPU time over all its threads.
  */
@@ -106,7 +107,7 @@ export function phaseLine(summary: BenchSummary): string {
   const parts = [
     `startup ${seconds(phase("startup"))}`,
     `eleventy ${seconds(phase("eleventy"))} (${inside.join(", ")})`,
-    `searchIndex ${seconds(phase("searchIndex"))}`,
+    `searchIndex ${seconds(phase("searchIndex"))}${phase("searchIndexAhead") > 0 ? ` (and ${seconds(phase("searchIndexAhead"))} alongside Eleventy)` : ""}`,
     `other ${seconds(Math.max(0, other))}`,
     `total ${seconds(phase("total"))}`,
     `cpu ${seconds(summary.medianCpuMs)}`,

@@ -22,6 +22,9 @@ export interface PhasesMs {
    * name mentions "search".
    */
   searchIndex: number;
+  /** How long Pagefind had been indexing when Eleventy's process ended: the part of its work done
+   *  alongside Eleventy, not counted in `searchIndex` (0 when it started after). */
+  searchIndexAhead: number;
   /** Hooks of any other plugin. */
   otherHooks: number;
 }
@@ -83,6 +86,8 @@ export class PhaseTimings {
   readonly #startup = performance.now();
   #eleventy = 0;
   #searchIndex = 0;
+  #searchIndexStartedAt: number | undefined;
+  #searchIndexAhead = 0;
   readonly #otherProcesses: ProcessUsage[] = [];
 
   constructor(readonly file: string) {}
@@ -168,8 +173,15 @@ export class PhaseTimings {
     try {
       return await write();
     } finally {
-      this.#eleventy += performance.now() - started;
+      const ended = performance.now();
+      this.#eleventy += ended - started;
+      if (this.#searchIndexStartedAt !== undefined) this.#searchIndexAhead = ended - this.#searchIndexStartedAt;
     }
+  }
+
+  /** Notes that Pagefind starts now, perhaps while Eleventy still writes (`searchIndexAhead`). */
+  searchIndexStarted(): void {
+    this.#searchIndexStartedAt ??= performance.now();
   }
 
   /** Waits for the search indexer after Eleventy's write, timing the wait as the `searchIndex` phase. */
@@ -191,6 +203,7 @@ export class PhaseTimings {
       validation: 0,
       styles: 0,
       searchIndex: this.#searchIndex,
+      searchIndexAhead: this.#searchIndexAhead,
       otherHooks: 0,
     };
     const hooksMs: Record<string, number> = {};

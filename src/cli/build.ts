@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     let indexing: Promise<unknown> | undefined;
     const startIndexing = (whileRendering: boolean) => {
       if (indexing) return indexing;
+      timings?.searchIndexStarted();
       const previousBundle = path.join(path.resolve(options.output), "pagefind");
       indexing = buildSearchIndex(folder, { previousBundle, signal: stopIndexing.signal, lowPriority: whileRendering });
       // Awaited below; until then a failure must not count as unhandled.
