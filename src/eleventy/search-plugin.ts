@@ -20,7 +20,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", ({ directories, runMode }: { directories: { output: string }; runMode?: string }) => {
     if (!isDevelopmentRun(runMode)) return;
     indexing.run(async () => {
-      const report = await buildSearchIndex(directories.output);
+      // At the lowest CPU priority: the next edit's rebuild, which the author waits for, comes first.
+      const report = await buildSearchIndex(directories.output, { lowPriority: true });
       console.log(`[search] Indexed ${report.pages} issues into ${report.bundle} in ${Math.round(report.milliseconds)} ms`);
     });
   });

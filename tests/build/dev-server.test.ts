@@ -1,7 +1,8 @@
 // `npm start` picks up edits: the real dev server (package.json's start script, --incremental) on a
 // small content folder inside the project, as an author edits an issue's text and then its title.
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { Element } from "@xmldom/xmldom";
 import * as cheerio from "cheerio";
@@ -20,6 +21,7 @@ const word = `devserver${Date.now().toString(36)}`;
 let content: string;
 let output: string;
 let server: DevServer | undefined;
+let niceness: string;
 
 async function issueFile(index: number): Promise<string> {
   const file = (await readdir(content)).find((name) => name.endsWith(`-fixture-${String(index).padStart(3, "0")}.md`));
@@ -46,7 +48,14 @@ beforeAll(async () => {
   output = path.join(tempFolder("dev-server-"), "_site");
   // Issue i is `<date>-fixture-<i>.md`, in series i of the registry.
   writeFixtureCorpus(content, 5);
-  server = await DevServer.start({ content: path.relative(projectRoot, content), output });
+  // Pagefind through a stand-in that notes the CPU priority it runs at (`nice` prints it) and its
+  // first argument (`--site` to index; `--version` when the build compares bundles).
+  const pagefind = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+  niceness = path.join(path.dirname(output), "pagefind-niceness");
+  const standIn = path.join(path.dirname(output), "pagefind-stand-in.sh");
+  writeFileSync(standIn, `#!/bin/sh\necho "$(nice) $1" >> "${niceness}"\nexec "${pagefind}" "$@"\n`);
+  chmodSync(standIn, 0o755);
+  server = await DevServer.start({ content: path.relative(projectRoot, content), output, env: { PAGEFIND_EXTENDED_BINARY_PATH: standIn } });
   await server.waitUntilSettled(90_000, 300);
 });
 
@@ -98,6 +107,13 @@ describe("npm start, on a running dev server", () => {
     const neighbourUrl = issueHref(issueSlug(await issueFile(2)));
     await expect.poll(async () => cheerio.load(await served().text(neighbourUrl))('a[rel="prev"]').text(), poll).toContain(title);
     expect(cheerio.load(await served().text(neighbourUrl))('a[rel="prev"]').attr("href")).toBe(url);
+  });
+
+  test("indexes for search in the background at the lowest CPU priority, so the next edit's rebuild comes first", () => {
+    const indexings = readFileSync(niceness, "utf8").trim().split("\n").filter((line) => line.endsWith(" --site"));
+    // The first build's at least, and those after the edits above.
+    expect(indexings.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(indexings)).toEqual(new Set(["19 --site"]));
   });
 
   test("stops with its whole process group", async () => {
