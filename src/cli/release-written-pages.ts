@@ -12,8 +12,13 @@ import { loadEleventyTemplate } from "./eleventy-template.ts";
  * rendered: src/eleventy/feeds-plugin.ts), so once a page is on disk this drops every reference.
  * `npm start` does not use it: the dev server reads the results to patch the open page in place.
  * Eleventy's `Template` is loaded as src/cli/eleventy-template.ts loads it.
+ *
+ * `onWritten` is told each page's output path once the page is on disk (the build starts its
+ * search index as soon as the issue pages are: src/cli/build.ts). The method is wrapped once per
+ * process; a later call only replaces the listener.
  */
-export async function releaseWrittenPages(): Promise<void> {
+export async function releaseWrittenPages(onWritten: (outputPath: string) => void = () => undefined): Promise<void> {
+  writtenListener = onWritten;
   const { url: templateUrl, Template: loaded } = await loadEleventyTemplate<TemplateInternals>();
   const Template = loaded as TemplateClass;
   const prototype = Template.prototype;
@@ -23,7 +28,9 @@ export async function releaseWrittenPages(): Promise<void> {
   }
   if ((write as { released?: boolean }).released) return;
   const releasing = async function (this: TemplateInternals, page: WrittenPage, content: unknown): Promise<unknown> {
+    const outputPath = page.outputPath;
     const written = (await write.call(this, page, content)) as { content?: unknown; rawInput?: unknown } | undefined;
+    if (typeof outputPath === "string") writtenListener(outputPath);
     // A paginated template renders each page on that page's own clone of the template.
     for (const template of [this, page.template]) {
       if (!template) continue;
@@ -52,7 +59,10 @@ export async function releaseWrittenPages(): Promise<void> {
   prototype._write = Object.assign(releasing, { released: true });
 }
 
+let writtenListener: (outputPath: string) => void = () => undefined;
+
 interface WrittenPage {
+  outputPath?: unknown;
   template?: TemplateInternals;
   templateContent?: unknown;
   inputPath?: unknown;

@@ -12,7 +12,6 @@ import { errorMessage } from "./error-message.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
 import { IssuePagesWritten } from "./issue-pages-written.ts";
 import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
-import { observeWrittenPages } from "./written-pages.ts";
 
 /** What the render process is given: the content folder and the staging folder to write into. */
 interface RenderRequest {
@@ -99,10 +98,9 @@ async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ 
   prerenderer.start(path.resolve(content), listIssueFiles);
   try {
     const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
-    await releaseWrittenPages();
-    await generateEleventyTemplatesInTurn();
     const issuePages = new IssuePagesWritten(folder, () => process.send?.(issuePagesWrittenMessage));
-    await observeWrittenPages((outputPath) => issuePages.written(outputPath));
+    await releaseWrittenPages((outputPath) => issuePages.written(outputPath));
+    await generateEleventyTemplatesInTurn();
     const eleventy = new Eleventy(path.resolve(content), folder, {
       configPath: ".eleventy.js",
       quietMode: true,

@@ -1,11 +1,11 @@
 // buildSearchIndex on hand-made sites: which pages it indexes, where it writes, how it fails.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { buildSearchIndex, SearchIndexError } from "../../src/search/build-search-index.ts";
 import { contentNamedFiles, removeUnusedLinkedFiles } from "../../src/search/search-bundle.ts";
 import { siteManifest } from "../support/manifest.ts";
+import { pagefindStandIn } from "../support/pagefind-stand-in.ts";
 import { tinyPage, writeTinySite } from "../support/tiny-site.ts";
 
 const issuePage = (title: string, text: string) =>
@@ -76,39 +76,33 @@ describe("buildSearchIndex", () => {
   });
 
   describe("Pagefind's process", () => {
-    // A stand-in for Pagefind's binary that notes its CPU priority (`nice` prints it), then runs
-    // Pagefind itself, or sleeps instead of indexing.
-    function standIn(site: string, then: string): string {
-      const script = path.join(site, "pagefind-stand-in.sh");
-      writeFileSync(script, `#!/bin/sh\nnice > "${path.join(site, "niceness")}"\n${then}\n`);
-      chmodSync(script, 0o755);
-      return script;
-    }
-    const pagefindItself = () =>
-      createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+    // The priorities a stand-in noted for each indexing of `site`.
+    const indexingPriorities = (site: string) =>
+      readFileSync(path.join(site, "notes"), "utf8").split("\n").filter((line) => line.endsWith(" --site")).map((line) => Number(line.split(" ")[0]));
 
     test("runs at the lowest priority when asked, writing the same bundle, and at the usual one otherwise", async () => {
       const sites = [false, true].map((lowPriority) => {
         const site = writeTinySite({ "issues/one/index.html": issuePage("One", "About zebras.") });
-        return { site, lowPriority, binary: standIn(site, `exec "${pagefindItself()}" "$@"`) };
+        return { site, lowPriority, binary: pagefindStandIn(site, path.join(site, "notes")) };
       });
       for (const { site, lowPriority, binary } of sites) {
         process.env[binaryVariable] = binary;
         expect((await buildSearchIndex(site, { lowPriority })).pages).toBe(1);
       }
-      const [usual, low] = sites.map(({ site }) => Number(readFileSync(path.join(site, "niceness"), "utf8")));
-      expect(low).toBe(19);
-      expect(usual).toBeLessThan(19);
+      const [usual, low] = sites.map(({ site }) => indexingPriorities(site));
+      expect(low).toEqual([19]);
+      expect(usual).toHaveLength(1);
+      expect(usual?.[0]).toBeLessThan(19);
       expect(siteManifest(path.join(sites[1]?.site ?? "", "pagefind"))).toEqual(siteManifest(path.join(sites[0]?.site ?? "", "pagefind")));
     });
 
     test("is stopped when the build gives up on it, and says so", async () => {
       const site = writeTinySite({ "issues/one/index.html": issuePage("One", "Text.") });
-      process.env[binaryVariable] = standIn(site, "exec sleep 600");
+      process.env[binaryVariable] = pagefindStandIn(site, path.join(site, "notes"), "exec sleep 600");
       const stop = new AbortController();
       const indexing = buildSearchIndex(site, { signal: stop.signal });
-      // Aborted once the stand-in runs: it has written its niceness.
-      while (!existsSync(path.join(site, "niceness"))) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Aborted once the stand-in runs: it has written its notes.
+      while (!existsSync(path.join(site, "notes"))) await new Promise((resolve) => setTimeout(resolve, 20));
       stop.abort();
       const outcome = await Promise.race([indexing.catch((error: unknown) => error), new Promise((resolve) => setTimeout(() => resolve("still running"), 30_000))]);
       expect(outcome).toBeInstanceOf(SearchIndexError);

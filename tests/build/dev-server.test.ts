@@ -1,8 +1,7 @@
 // `npm start` picks up edits: the real dev server (package.json's start script, --incremental) on a
 // small content folder inside the project, as an author edits an issue's text and then its title.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Element } from "@xmldom/xmldom";
 import * as cheerio from "cheerio";
@@ -11,6 +10,7 @@ import { DevServer } from "../../src/bench/dev-server.ts";
 import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
 import { seriesRegistry } from "../../src/model/series.ts";
 import { writeFixtureCorpus } from "../support/fixture-corpus.ts";
+import { pagefindStandIn } from "../support/pagefind-stand-in.ts";
 import { projectRoot, tempFolder } from "../support/run-build.ts";
 import { childElements, childText, parseXmlStrictly } from "../support/xml.ts";
 
@@ -48,13 +48,9 @@ beforeAll(async () => {
   output = path.join(tempFolder("dev-server-"), "_site");
   // Issue i is `<date>-fixture-<i>.md`, in series i of the registry.
   writeFixtureCorpus(content, 5);
-  // Pagefind through a stand-in that notes the CPU priority it runs at (`nice` prints it) and its
-  // first argument (`--site` to index; `--version` when the build compares bundles).
-  const pagefind = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+  // Pagefind through a stand-in that notes the CPU priority of each run.
   niceness = path.join(path.dirname(output), "pagefind-niceness");
-  const standIn = path.join(path.dirname(output), "pagefind-stand-in.sh");
-  writeFileSync(standIn, `#!/bin/sh\necho "$(nice) $1" >> "${niceness}"\nexec "${pagefind}" "$@"\n`);
-  chmodSync(standIn, 0o755);
+  const standIn = pagefindStandIn(path.dirname(output), niceness);
   server = await DevServer.start({ content: path.relative(projectRoot, content), output, env: { PAGEFIND_EXTENDED_BINARY_PATH: standIn } });
   await server.waitUntilSettled(90_000, 300);
 });

@@ -1,4 +1,5 @@
-// Eleventy, patched by releaseWrittenPages, still writes every page whole but stops holding them.
+// Eleventy, patched by releaseWrittenPages, still writes every page whole but stops holding them,
+// and says which page it wrote as it does.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,8 +28,10 @@ test("written pages are on disk in full, and no longer held in memory by Elevent
   // An empty configuration, so the project's own .eleventy.js is not picked up.
   writeFileSync(path.join(folder, "eleventy.config.mjs"), "export default function () {}\n");
 
+  const told: string[] = [];
   await releaseWrittenPages();
-  await releaseWrittenPages(); // a second call does not wrap twice
+  // A second call does not wrap twice; its listener replaces the first's.
+  await releaseWrittenPages((outputPath) => told.push(path.relative(output, outputPath)));
   const { Eleventy } = (await import("@11ty/eleventy")) as unknown as {
     Eleventy: new (input: string, output: string, options: object) => { write(): Promise<[unknown, WrittenResult[]]>; disableLogger(): void };
   };
@@ -42,6 +45,8 @@ test("written pages are on disk in full, and no longer held in memory by Elevent
     "paged/c/index.html",
     "single/index.html",
   ]);
+  // Told each page once, as it was written.
+  expect(told.sort()).toEqual(["paged/a/index.html", "paged/b/index.html", "paged/c/index.html", "single/index.html"]);
   for (const page of written) {
     expect(page.content, page.outputPath).toBeUndefined();
     expect(page.rawInput, page.outputPath).toBeUndefined();
