@@ -1,5 +1,5 @@
 import type MarkdownIt from "markdown-it";
-import { feedContentHtml } from "../model/feed-content.ts";
+import { cdataSection, feedContentHtml } from "../model/feed-content.ts";
 import { buildFeed, feedDefinitions, feedsDue, siteFeedHrefs, type Feed, type FeedDefinition } from "../model/feeds.ts";
 import { jsonFeed } from "../model/json-feed.ts";
 import type { SiteIndex } from "../model/site-index.ts";
@@ -16,7 +16,8 @@ interface CollectionItem {
 /**
  * The feeds (templates in layouts/pages/feed-*.njk): the `feeds` collection of feed definitions,
  * `feedPages` and `siteFeedPages` (the feeds due in this build), `siteFeeds` (the site-wide feeds'
- * paths), `feedFor` to find an archive's feed, and `feed` to fill one with the issues' rendered HTML.
+ * paths), `feedFor` to find an archive's feed, `feed` to fill one with the issues' rendered HTML, and
+ * `cdata` to write that HTML into the XML feeds unescaped.
  * That HTML is what Eleventy renders for the issue pages, made feed-ready once per issue per build
  * as markdown-it renders it, for the issues some feed lists. Feeds so never read another page's
  * `templateContent`, which `npm run build` releases once that page is written
@@ -82,4 +83,5 @@ export function feedsPlugin(eleventyConfig: EleventyConfig): void {
     });
   });
   eleventyConfig.addFilter("jsonFeed", (feed: Feed) => JSON.stringify(jsonFeed(feed), null, 2));
+  eleventyConfig.addFilter("cdata", cdataSection);
 }

@@ -90,3 +90,13 @@ const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 export function xmlSafeText(text: string): string {
   return text.replace(notXmlChar, "");
 }
+
+/**
+ * Text as an XML CDATA section: a feed's HTML content without escaping every `<`, `>` and `"` of
+ * its markup, which made feeds about a sixth larger and was most of their rendering time (four
+ * thousand issues, each in two to ten feeds). A `]]>` in the text, which would end the section,
+ * is split across two sections. The text must already be XML-safe (`xmlSafeText`).
+ */
+export function cdataSection(text: string): string {
+  return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+}

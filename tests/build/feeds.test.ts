@@ -124,6 +124,17 @@ describe("the Atom feed, /feed.xml", () => {
     }
   });
 
+  test("carries each issue's HTML unescaped, in CDATA sections, in the Atom and the RSS feed", () => {
+    const rssContents = Array.from(parseXmlStrictly(read(realSite, "rss.xml"), "rss.xml").getElementsByTagNameNS(contentNs, "encoded"));
+    const contents = [...entries.map((entry) => childElements(entry, atom, "content")[0] as Element), ...rssContents];
+    expect(contents.length).toBe(2 * entries.length);
+    for (const content of contents) {
+      const nodes = Array.from(content.childNodes);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(nodes.every((node) => node.nodeType === 4 /* CDATA_SECTION_NODE */)).toBe(true);
+    }
+  });
+
   test("keeps the MathML of maths", () => {
     const labNotes = entries.find((entry) => childText(entry, atom, "id")?.endsWith("/issues/lab-notes-gpt3-contrastive-hebbian/"));
     const html = childText(labNotes as Element, atom, "content") ?? "";

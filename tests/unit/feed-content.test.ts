@@ -2,11 +2,13 @@ import { describe, expect, test } from "vitest";
 import {
   absoluteContentUrl,
   absoluteSrcset,
+  cdataSection,
   feedContentHtml,
   withAbsoluteUrls,
   withoutKatexHtml,
   xmlSafeText,
 } from "../../src/model/feed-content.ts";
+import { parseXmlStrictly } from "../support/xml.ts";
 
 const base = "https://letters.example/newsletter/";
 const page = "https://letters.example/newsletter/issues/gradient-20/";
@@ -137,5 +139,25 @@ describe("xmlSafeText", () => {
     ["", ""],
   ])("%j becomes %j", (text, expected) => {
     expect(xmlSafeText(text)).toBe(expected);
+  });
+});
+
+describe("cdataSection", () => {
+  // What a feed reader's XML parser gives back for the section inside an element.
+  const parsedBack = (section: string) => parseXmlStrictly(`<?xml version="1.0"?><content>${section}</content>`, "cdata").documentElement?.textContent;
+
+  test.each([
+    ['<p>a &lt;b&gt; &amp; "c" <a href="https://x.example/?a=1&amp;b=2">x</a></p>'],
+    ["<p>]]> ends a section; ]]]]> and ]] stay</p>"],
+    ["]]>"],
+    ["]]>]]>"],
+    ["<![CDATA[ nested ]]>"],
+    [""],
+  ])("%j reads back as itself", (html) => {
+    expect(parsedBack(cdataSection(html))).toBe(html);
+  });
+
+  test("markup goes in unescaped", () => {
+    expect(cdataSection('<p class="a">x &amp; y</p>')).toBe('<![CDATA[<p class="a">x &amp; y</p>]]>');
   });
 });
