@@ -164,8 +164,32 @@ describe("hashtag paragraphs", () => {
     ["prose with a #hashtag inside"],
     ["# A heading"],
     ["```\n#performance\n```"],
+    ["> #quoted"],
+    ["> Quote.\n>\n> #quoted"],
+    ["- #listed"],
+    ["1. item\n\n   #listed"],
+    ["- item\n\n  > #quoted-in-list"],
+    ["> - #listed-in-quote"],
   ])("%j is not a tag list", (markdown) => {
     expect(load(markdown)("ul.item-tags").length).toBe(0);
+  });
+
+  test.each([
+    ["after a quote", "> Quoted.\n\n#after"],
+    ["after a list", "- one\n- two\n\n#after"],
+    ["after a list in a quote", "> - one\n\n#after"],
+    ["in a callout", "::: why\nText.\n\n#after\n:::"],
+    ["in a callout after a list", "::: why\n- one\n\n#after\n:::"],
+  ])("a hashtag paragraph %s is a tag list", (_, markdown) => {
+    const $ = load(markdown);
+    expect($("ul.item-tags a").map((__, a) => $(a).attr("href")).get()).toEqual(["/tags/after/"]);
+  });
+
+  test("each of many hashtag paragraphs between quotes and lists is judged by its own place", () => {
+    const markdown = ["#one", "> #no", "#two", "- #no", "#three", "> - #no", "#four"].join("\n\n");
+    const $ = load(markdown);
+    expect($("ul.item-tags a").map((_, a) => $(a).text()).get()).toEqual(["#one", "#two", "#three", "#four"]);
+    expect($("blockquote p, li").text()).toContain("#no");
   });
 });
 
