@@ -37,6 +37,11 @@ const requestVariable = "NEWSLETTER_RENDER_REQUEST";
 /** Node flags for the render process alone, separated by spaces (`--cpu-prof --cpu-prof-dir=prof`). */
 export const renderNodeFlagsVariable = "NEWSLETTER_RENDER_NODE_FLAGS";
 
+// A larger young generation, as `npm start` has (package.json): Eleventy makes many short-lived
+// strings, and garbage collection was 13 % of the render thread. At 4,000 issues, Eleventy's phase
+// took 0.4 s less (median of four builds alternating with and without), its process 120 MiB more.
+const youngGenerationFlag = "--max-semi-space-size=64";
+
 function nodeFlags(value: string | undefined): string[] {
   return value?.split(/\s+/).filter(Boolean) ?? [];
 }
@@ -64,7 +69,7 @@ export async function renderSiteInChildProcess(
   const child = fork(fileURLToPath(import.meta.url), [], {
     // TypeScript modules load through tsx, as in this process. Node flags for this process alone,
     // such as `--cpu-prof` to profile Eleventy, come from NEWSLETTER_RENDER_NODE_FLAGS.
-    execArgv: [...nodeFlags(process.env[renderNodeFlagsVariable]), "--import", import.meta.resolve("tsx")],
+    execArgv: [youngGenerationFlag, ...nodeFlags(process.env[renderNodeFlagsVariable]), "--import", import.meta.resolve("tsx")],
     env: { ...process.env, NEWSLETTER_OUTPUT: folder, [requestVariable]: JSON.stringify(request) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
