@@ -93,9 +93,10 @@ export function xmlSafeText(text: string): string {
 
 /**
  * Text as an XML CDATA section: a feed's HTML content without escaping every `<`, `>` and `"` of
- * its markup, which made feeds about a sixth larger and was most of their rendering time (four
- * thousand issues, each in two to ten feeds). A `]]>` in the text, which would end the section,
- * is split across two sections. The text must already be XML-safe (`xmlSafeText`).
+ * its markup, which made feeds about a sixth larger and was most of their rendering time (5,162
+ * feed entries at 4,000 issues, each issue's HTML escaped once per feed listing it). A `]]>` in
+ * the text, which would end the section, is split across two sections. The text must already be
+ * XML-safe (`xmlSafeText`).
  */
 export function cdataSection(text: string): string {
   return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
