@@ -5,7 +5,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseFlags, required } from "./args.ts";
-import { peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
+import { peakRss, phaseLine, resultFileName, seconds, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
 import { watchProcessTreeRss } from "./process-tree.ts";
@@ -42,7 +42,6 @@ async function main(): Promise<void> {
   // The warm-up writes into an empty folder, as a first build or a clean CI build does; the runs
   // after it replace a site, whose search bundle the build reuses where it is unchanged.
   const { searchIndex, searchIndexAhead } = warmUpTimings.phasesMs;
-  const seconds = (ms: number) => (ms / 1000).toFixed(2);
   log(`bench: warm-up, into an empty folder: ${seconds(warmUp.wallMs)} s; search index ${seconds(searchIndex)} s after Eleventy, ${seconds(searchIndexAhead)} s alongside it`);
   if (warmUpPages < issues) {
     warmUp.stdout += `bench: expected at least ${issues} pages (one per issue), got ${warmUpPages}\n`;

@@ -18,8 +18,9 @@ export interface GeneratingTemplate {
  * Nunjucks hands a rendered page back only once the microtask queue is empty (its top-level
  * callback goes through `asap`), so every template renders its pages before the first is written,
  * and the whole site is in memory as strings at once: Eleventy's process peaked at 1.6 to 2.1 GiB
- * at 4,000 issues, against 1.0 to 1.1 GiB when templates take turns. Here at most `limit` templates generate at a time: each
- * renders and writes its pages (which releaseWrittenPages then drops) before the next starts.
+ * at 4,000 issues, against 1.0 to 1.1 GiB when templates take turns. Here at most `limit`
+ * templates generate at a time: each renders and writes its pages (which releaseWrittenPages then
+ * drops) before the next starts.
  * `prototype` is Eleventy's `Template.prototype`, or a stand-in in tests.
  */
 export function generateTemplatesInTurn(prototype: Partial<GeneratingTemplate>, limit = templatesAtOnce): void {

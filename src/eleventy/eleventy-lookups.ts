@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { eleventyModule } from "./eleventy-module.ts";
 
 /**
  * Lookups Eleventy 3.1 makes for every template, several times a build, made cheap. Each
@@ -165,11 +166,6 @@ function circularOverallOrder(graph: DepGraphInternals, leavesOnly: boolean): un
   for (const node of nodes) if ((graph.incomingEdges.get(node)?.length ?? 0) === 0) search(node);
   for (const node of nodes) search(node);
   return order;
-}
-
-/** A module of the installed Eleventy, by its path under `src/`. */
-function eleventyModule(file: string): URL {
-  return new URL(`./${file}`, import.meta.resolve("@11ty/eleventy"));
 }
 
 type Normalise = (this: unknown, inputPath: unknown) => unknown;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "vitest";
 import { indexDependencyGraphEdges, indexTemplateMapLookups, memoisePathNormalisation } from "../../src/eleventy/eleventy-lookups.ts";
+import { eleventyModule } from "../../src/eleventy/eleventy-module.ts";
 
 interface Entry {
   inputPath: string;
@@ -13,7 +14,7 @@ interface Entry {
 type Lookup = (this: { map: Entry[] }, inputPath: string) => Entry | undefined;
 
 async function templateMapPrototype(): Promise<{ getMapEntryForInputPath: Lookup }> {
-  const url = new URL("./TemplateMap.js", import.meta.resolve("@11ty/eleventy"));
+  const url = eleventyModule("TemplateMap.js");
   return ((await import(url.href)) as { default: { prototype: { getMapEntryForInputPath: Lookup } } }).default.prototype;
 }
 
@@ -44,7 +45,7 @@ test("lookups by input path find the entry Eleventy's scan finds, as the map gro
 
 test("a path normalises as Eleventy normalises it, also when asked again", async () => {
   type Normalise = (inputPath: unknown) => unknown;
-  const url = new URL("./Util/PathNormalizer.js", import.meta.resolve("@11ty/eleventy"));
+  const url = eleventyModule("Util/PathNormalizer.js");
   const PathNormalizer = ((await import(url.href)) as { default: { fullNormalization: Normalise } }).default;
   const original = PathNormalizer.fullNormalization;
   const paths = ["./issues/a.md", path.resolve("issues/b.md"), "issues//c.md", "layouts/base.njk", `file://${path.resolve("x.njk")}`, "", undefined];
@@ -74,7 +75,7 @@ type GraphClass = { new (options?: { circular?: boolean }): Graph; prototype: Gr
 
 /** The `DepGraph` Eleventy imports, and Eleventy's subclass of it. */
 async function dependencyGraphClasses(): Promise<{ DepGraph: GraphClass; TemplateDepGraph: GraphClass }> {
-  const url = new URL("./Util/TemplateDepGraph.js", import.meta.resolve("@11ty/eleventy"));
+  const url = eleventyModule("Util/TemplateDepGraph.js");
   const resolved = createRequire(url).resolve("dependency-graph");
   const { DepGraph } = (await import(pathToFileURL(resolved).href)) as { DepGraph: GraphClass };
   const { TemplateDepGraph } = (await import(url.href)) as { TemplateDepGraph: GraphClass };
