@@ -8,7 +8,7 @@ import { parseFlags, required } from "./args.ts";
 import { peakRss, phaseLine, resultFileName, seconds, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
-import { watchProcessTreeRss } from "./process-tree.ts";
+import { ownReapedChildrenCpuMs, watchProcessTreeRss } from "./process-tree.ts";
 import { projectRoot } from "./project-root.ts";
 import { revision } from "./revision.ts";
 import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
@@ -59,13 +59,14 @@ async function main(): Promise<void> {
       maxRssKb: timings.maxRssKb,
       treePeakRssKb: result.treePeakRssKb,
       cpuMs: Math.round(timings.cpuMs.user + timings.cpuMs.system),
+      treeCpuMs: result.treeCpuMs,
     });
     load.push(os.loadavg());
     log(`bench: run ${run}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, ${timings.pages} pages, ${peakRss(timings.maxRssKb, result.treePeakRssKb)}`);
   }
   await rm(scratch.folder, { recursive: true, force: true });
 
-  const summary = summariseRuns(issues, figures);
+  const summary = summariseRuns(issues, figures, os.availableParallelism());
   const resultsFolder = path.join(projectRoot, "bench/results");
   const resultFile = path.join(resultsFolder, resultFileName({ issues, runs, seed }));
   await mkdir(resultsFolder, { recursive: true });
@@ -93,6 +94,8 @@ interface BuildResult {
   wallMs: number;
   /** Peak summed RSS of the build and its descendants, in KiB; null where it could not be sampled. */
   treePeakRssKb: number | null;
+  /** CPU time of the build and its descendants, in milliseconds; null where it could not be read. */
+  treeCpuMs: number | null;
   timingsFile: string;
   status: number | null;
   signal: NodeJS.Signals | null;
@@ -105,10 +108,13 @@ const maxOutputBytes = 64 * 1024 * 1024;
 
 /**
  * One `npm run build`, as a child process, timed from spawn to exit, with the peak RSS of its
- * process tree (the build and the processes it starts) sampled meanwhile.
+ * process tree (the build and the processes it starts) sampled meanwhile, and the tree's CPU time:
+ * the bench runs one build at a time, so the CPU time of the children it waited for grows by the
+ * build's alone.
  */
 function build(content: string, output: string, timingsFile: string): Promise<BuildResult> {
   return new Promise((resolve) => {
+    const cpuBefore = ownReapedChildrenCpuMs();
     const started = performance.now();
     const child = spawn(process.execPath, [tsxCli, "src/cli/build.ts", "--content", content, "--output", output], {
       cwd: projectRoot,
@@ -144,10 +150,12 @@ function build(content: string, output: string, timingsFile: string): Promise<Bu
       if (settled) return;
       settled = true;
       exited();
+      const cpuAfter = ownReapedChildrenCpuMs();
       resolve({
         ok: status === 0 && !failure,
         wallMs: wallMs as number,
         treePeakRssKb,
+        treeCpuMs: cpuBefore === undefined || cpuAfter === undefined ? null : Math.round(cpuAfter - cpuBefore),
         timingsFile,
         status,
         signal,

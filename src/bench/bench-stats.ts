@@ -12,8 +12,13 @@ export interface RunFigures {
    * descendants (the Pagefind indexer), sampled every 100 ms; null where there is no /proc.
    */
   treePeakRssKb: number | null;
-  /** CPU time of the build (user and system), in milliseconds. */
+  /** CPU time of the build (user and system), in milliseconds: its own process and Eleventy's. */
   cpuMs: number;
+  /**
+   * CPU time of the build's whole process tree (user and system), in milliseconds: the above and
+   * the Pagefind indexer; null where there is no /proc to read it from.
+   */
+  treeCpuMs: number | null;
 }
 
 export interface BenchSummary {
@@ -35,6 +40,15 @@ export interface BenchSummary {
   msPerIssue: number;
   /** The median CPU time of the build over all its threads; a wall time far above it means a busy machine. */
   medianCpuMs: number;
+  /** The median CPU time of the whole process tree, the search indexer included; null unless every run was measured. */
+  medianTreeCpuMs: number | null;
+  /** The machine's cores (`os.availableParallelism()`). */
+  cores: number;
+  /**
+   * The least wall time that CPU time allows on these cores, `medianTreeCpuMs / cores`: a build
+   * whose median is near it is bound by its CPU, and only doing less work makes it faster.
+   */
+  cpuBoundWallMs: number | null;
 }
 
 export function median(values: readonly number[]): number {
@@ -44,7 +58,7 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-export function summariseRuns(issues: number, runs: readonly RunFigures[]): BenchSummary {
+export function summariseRuns(issues: number, runs: readonly RunFigures[], cores: number): BenchSummary {
   const walls = runs.map((run) => run.wallMs);
   const phases = [...new Set(runs.flatMap((run) => Object.keys(run.phasesMs)))];
   const medianPhasesMs = Object.fromEntries(
@@ -52,6 +66,8 @@ export function summariseRuns(issues: number, runs: readonly RunFigures[]): Benc
   );
   const pages = runs.map((run) => run.pages);
   const medianWallMs = median(walls);
+  const treeCpu = runs.map((run) => run.treeCpuMs);
+  const medianTreeCpuMs = treeCpu.every((ms) => ms !== null) ? round(median(treeCpu)) : null;
   return {
     issues,
     runs: runs.length,
@@ -65,6 +81,9 @@ export function summariseRuns(issues: number, runs: readonly RunFigures[]): Benc
     peakTreeRssKb: runs.some((run) => run.treePeakRssKb === null) ? null : Math.max(...runs.map((run) => run.treePeakRssKb ?? 0)),
     msPerIssue: round(medianWallMs / issues, 2),
     medianCpuMs: round(median(runs.map((run) => run.cpuMs))),
+    medianTreeCpuMs,
+    cores,
+    cpuBoundWallMs: medianTreeCpuMs === null ? null : round(medianTreeCpuMs / cores),
   };
 }
 
@@ -92,8 +111,9 @@ export function summaryLine(summary: BenchSummary): string {
  * The median phase split: start-up, the Eleventy write with the hooks timed inside it and the rest
  * of it (rendering and writing pages), the wait for the search index after it (and how long it
  * had run alongside Eleventy before), what is left of the
- * build's own clock (`total`, from process start: importing Eleventy, the atomic swap), and the
- * build's CPU time over all its threads.
+ * build's own clock (`total`, from process start: importing Eleventy, the atomic swap), the
+ * build's CPU time over all its threads, and, where measured, that of its whole process tree with
+ * the least wall time it allows on the machine's cores.
  */
 export function phaseLine(summary: BenchSummary): string {
   const phase = (name: string) => summary.medianPhasesMs[name] ?? 0;
@@ -110,9 +130,14 @@ export function phaseLine(summary: BenchSummary): string {
     `searchIndex ${seconds(phase("searchIndex"))}${phase("searchIndexAhead") > 0 ? ` (and ${seconds(phase("searchIndexAhead"))} alongside Eleventy)` : ""}`,
     `other ${seconds(Math.max(0, other))}`,
     `total ${seconds(phase("total"))}`,
-    `cpu ${seconds(summary.medianCpuMs)}`,
+    `cpu ${seconds(summary.medianCpuMs)}${wholeBuildCpu(summary)}`,
   ];
   return `bench: median phases (s): ${parts.join(", ")}`;
+}
+
+function wholeBuildCpu({ medianTreeCpuMs, cpuBoundWallMs, cores }: BenchSummary): string {
+  if (medianTreeCpuMs === null || cpuBoundWallMs === null) return "";
+  return ` (whole build ${seconds(medianTreeCpuMs)}: at least ${seconds(cpuBoundWallMs)} of wall time on ${cores} core${cores === 1 ? "" : "s"})`;
 }
 
 /** A commit-friendly result name: the same command writes the same file. */

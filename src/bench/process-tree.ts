@@ -18,6 +18,34 @@ export function parentPid(statText: string): number | undefined {
   return statText.includes(")") && Number.isInteger(ppid) && ppid >= 0 ? ppid : undefined;
 }
 
+// Times in /proc/<pid>/stat count clock ticks of USER_HZ, which Linux fixes at 100 a second for
+// every architecture (the kernel's own tick rate may differ; these fields are converted).
+const userHz = 100;
+
+/**
+ * The CPU time, user and system, of the children a process has waited for (and of those they waited
+ * for, down the tree), in milliseconds: `cutime` and `cstime`, fields 16 and 17 of a
+ * /proc/<pid>/stat text, read after the command name as `parentPid` reads. Undefined when the text
+ * has no such fields.
+ */
+export function reapedChildrenCpuMs(statText: string): number | undefined {
+  if (!statText.includes(")")) return undefined;
+  const rest = statText.slice(statText.lastIndexOf(")") + 1).trim().split(/\s+/);
+  // `rest` starts at field 3 (the state).
+  const [cutime, cstime] = [Number(rest[16 - 3]), Number(rest[17 - 3])];
+  return Number.isInteger(cutime) && Number.isInteger(cstime) ? ((cutime + cstime) * 1000) / userHz : undefined;
+}
+
+/**
+ * This process's `reapedChildrenCpuMs`; undefined without a /proc. Read before and after a child
+ * process, the difference is the CPU time of the child and every process below it that was waited
+ * for: the whole build, its Eleventy process and the Pagefind indexer included.
+ */
+export function ownReapedChildrenCpuMs(proc = "/proc"): number | undefined {
+  const stat = readText(`${proc}/self/stat`);
+  return stat === undefined ? undefined : reapedChildrenCpuMs(stat);
+}
+
 /** `root` and every process below it, given each process's parent (pid → parent pid). */
 export function processTree(root: number, parents: ReadonlyMap<number, number>): number[] {
   const children = new Map<number, number[]>();

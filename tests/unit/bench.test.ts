@@ -48,6 +48,7 @@ describe("bench figures", () => {
     maxRssKb: number,
     pages = 4012,
     treePeakRssKb: number | null = maxRssKb + 1_000_000,
+    treeCpuMs: number | null = null,
   ): RunFigures => ({
     wallMs,
     phasesMs: phases,
@@ -55,6 +56,7 @@ describe("bench figures", () => {
     maxRssKb,
     treePeakRssKb,
     cpuMs: wallMs - 200,
+    treeCpuMs,
   });
   const runs = [
     run(10_100, { total: 10_000, startup: 300, eleventy: 9000, validation: 1200, styles: 300, searchIndex: 0 }, 700_000),
@@ -69,7 +71,7 @@ describe("bench figures", () => {
   });
 
   test("summarises runs: median, min and max wall time, median phases, peak memory, ms per issue", () => {
-    const summary = summariseRuns(1000, runs);
+    const summary = summariseRuns(1000, runs, 2);
     expect(summary).toMatchObject({
       issues: 1000,
       runs: 3,
@@ -82,28 +84,31 @@ describe("bench figures", () => {
       peakTreeRssKb: 1_831_488,
       msPerIssue: 9.81,
       medianCpuMs: 9610,
+      medianTreeCpuMs: null,
+      cores: 2,
+      cpuBoundWallMs: null,
     });
     expect(summary.medianPhasesMs).toEqual({ total: 9700, startup: 290, eleventy: 8700, validation: 1150, styles: 300, searchIndex: 0 });
   });
 
   test("the summary line", () => {
-    expect(summaryLine(summariseRuns(1000, runs))).toBe(
+    expect(summaryLine(summariseRuns(1000, runs, 2))).toBe(
       "bench: 1000 issues, 3 runs: median 9.81 s (min 9.70, max 10.10), 9.8 ms/issue, peak RSS 812 MiB (build process), 1,789 MiB (with the search indexer), 4012 pages",
     );
-    expect(summaryLine(summariseRuns(10, [run(500, {}, 1024, 30), run(600, {}, 1024, 31)]))).toBe(
+    expect(summaryLine(summariseRuns(10, [run(500, {}, 1024, 30), run(600, {}, 1024, 31)], 2))).toBe(
       "bench: 10 issues, 2 runs: median 0.55 s (min 0.50, max 0.60), 55.0 ms/issue, peak RSS 1 MiB (build process), 978 MiB (with the search indexer), 31 pages (varied between runs)",
     );
   });
 
   test("the process tree's peak is the highest of the runs, its own figure apart from the build process's", () => {
-    const summary = summariseRuns(10, [run(500, {}, 3_000_000, 30, 3_100_000), run(600, {}, 1_000_000, 30, 3_737_600)]);
+    const summary = summariseRuns(10, [run(500, {}, 3_000_000, 30, 3_100_000), run(600, {}, 1_000_000, 30, 3_737_600)], 2);
     expect(summary.peakRssKb).toBe(3_000_000);
     expect(summary.peakTreeRssKb).toBe(3_737_600);
     expect(summaryLine(summary)).toContain(", peak RSS 2,930 MiB (build process), 3,650 MiB (with the search indexer), 30 pages");
   });
 
   test("without a process tree figure for every run, the summary says the search indexer was not measured", () => {
-    const unmeasured = summariseRuns(10, [run(500, {}, 2048, 30, null), run(600, {}, 1024, 30, 900_000)]);
+    const unmeasured = summariseRuns(10, [run(500, {}, 2048, 30, null), run(600, {}, 1024, 30, 900_000)], 2);
     expect(unmeasured.peakTreeRssKb).toBeNull();
     expect(unmeasured.peakRssKb).toBe(2048);
     expect(summaryLine(unmeasured)).toBe(
@@ -115,17 +120,30 @@ describe("bench figures", () => {
   });
 
   test("the phase line splits the Eleventy write into hooks and the rest, and shows the search index after it", () => {
-    expect(phaseLine(summariseRuns(1000, runs))).toBe(
+    expect(phaseLine(summariseRuns(1000, runs, 2))).toBe(
       "bench: median phases (s): startup 0.29, eleventy 8.70 (validation 1.15, styles 0.30, render+write 7.25), searchIndex 0.00, other 0.71, total 9.70, cpu 9.61",
     );
     const indexed = [run(10_000, { total: 9_900, startup: 300, eleventy: 8000, validation: 1000, styles: 300, searchIndex: 1200 }, 1)];
-    expect(phaseLine(summariseRuns(1000, indexed))).toBe(
+    expect(phaseLine(summariseRuns(1000, indexed, 2))).toBe(
       "bench: median phases (s): startup 0.30, eleventy 8.00 (validation 1.00, styles 0.30, render+write 6.70), searchIndex 1.20, other 0.40, total 9.90, cpu 9.80",
     );
     const overlapped = [run(10_000, { total: 9_900, startup: 300, eleventy: 8000, validation: 1000, styles: 300, searchIndex: 1200, searchIndexAhead: 2500 }, 1)];
-    expect(phaseLine(summariseRuns(1000, overlapped))).toBe(
+    expect(phaseLine(summariseRuns(1000, overlapped, 2))).toBe(
       "bench: median phases (s): startup 0.30, eleventy 8.00 (validation 1.00, styles 0.30, render+write 6.70), searchIndex 1.20 (and 2.50 alongside Eleventy), other 0.40, total 9.90, cpu 9.80",
     );
+  });
+
+  test("the whole build's CPU time, and the least wall time it allows on the machine's cores", () => {
+    const phases = { total: 20_000, startup: 500, eleventy: 13_000, validation: 1500, styles: 300, searchIndex: 7000, searchIndexAhead: 2500 };
+    const measured = [run(22_000, phases, 1, 7252, 2, 40_100), run(21_500, phases, 1, 7252, 2, 39_900), run(23_000, phases, 1, 7252, 2, 41_000)];
+    const summary = summariseRuns(4000, measured, 2);
+    expect(summary).toMatchObject({ medianTreeCpuMs: 40_100, cores: 2, cpuBoundWallMs: 20_050 });
+    expect(phaseLine(summary)).toMatch(/, cpu 21\.80 \(whole build 40\.10: at least 20\.05 of wall time on 2 cores\)$/);
+    expect(phaseLine(summariseRuns(4000, measured, 1))).toMatch(/\(whole build 40\.10: at least 40\.10 of wall time on 1 core\)$/);
+    // One run without the figure: no median of the others passed off as the whole.
+    const partly = summariseRuns(4000, [...measured, run(22_000, phases, 1, 7252, 2, null)], 2);
+    expect(partly).toMatchObject({ medianTreeCpuMs: null, cpuBoundWallMs: null });
+    expect(phaseLine(partly)).toMatch(/, cpu 21\.80$/);
   });
 
   test("result files are named after the command, never the date", () => {

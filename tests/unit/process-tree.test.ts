@@ -6,7 +6,9 @@ import path from "node:path";
 import { describe, expect, onTestFinished, test } from "vitest";
 import {
   canSampleProcessTree,
+  ownReapedChildrenCpuMs,
   parentPid,
+  reapedChildrenCpuMs,
   processTree,
   sampleProcessTreeRssKb,
   treeRssKb,
@@ -34,6 +36,26 @@ describe("reading /proc", () => {
     expect(parentPid("1 (init) S 0 1 1")).toBe(0);
     expect(parentPid("")).toBeUndefined();
     expect(parentPid("7 (x)")).toBeUndefined();
+  });
+
+  test("the CPU time of the children waited for, from a stat text: cutime and cstime, in ticks of 10 ms", () => {
+    // Fields 14 to 17: utime 900, stime 80 (the process's own), cutime 2150, cstime 37.
+    const line = (name: string) => `4242 (${name}) S 4200 4242 4200 0 -1 4194560 5120 880 0 0 900 80 2150 37 20 0 11 0 2410846 3133440 382\n`;
+    expect(reapedChildrenCpuMs(line("node"))).toBe(21_870);
+    expect(reapedChildrenCpuMs(line("a) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 (b"))).toBe(21_870);
+    expect(reapedChildrenCpuMs(stat(7, "short", 1))).toBeUndefined();
+    expect(reapedChildrenCpuMs("")).toBeUndefined();
+  });
+
+  test.runIf(existsSync("/proc/self/stat"))("on Linux, a child's CPU time and its own child's count once they have exited", async () => {
+    // The child waits for a grandchild that keeps a core busy for 400 ms, then exits.
+    const busy = "const end = Date.now() + 400; while (Date.now() < end);";
+    const script = `require("node:child_process").spawnSync(process.execPath, ["-e", ${JSON.stringify(busy)}], { stdio: "inherit" });`;
+    const before = ownReapedChildrenCpuMs() as number;
+    const child = spawn(process.execPath, ["-e", script], { stdio: "inherit" });
+    await new Promise((resolve) => child.once("close", resolve));
+    const after = ownReapedChildrenCpuMs() as number;
+    expect(after - before).toBeGreaterThanOrEqual(350);
   });
 });
 
@@ -108,6 +130,7 @@ describe("sampling a /proc", () => {
     const empty = await mkdtemp(path.join(tmpdir(), "newsletter-no-proc-"));
     onTestFinished(() => rm(empty, { recursive: true, force: true }));
     expect(canSampleProcessTree(empty)).toBe(false);
+    expect(ownReapedChildrenCpuMs(empty)).toBeUndefined();
     expect(canSampleProcessTree(path.join(empty, "missing"))).toBe(false);
     expect(watchProcessTreeRss(process.pid, 10, empty).stop()).toBeNull();
   });
