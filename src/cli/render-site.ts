@@ -9,6 +9,7 @@ import { PhaseTimings, type HookFigure, type ProcessUsage } from "../bench/phase
 import { listIssueFiles } from "../eleventy/issue-files.ts";
 import { startPrerendering } from "../markdown/prerender.ts";
 import { errorMessage } from "./error-message.ts";
+import { bundleRenderProcess, type RenderBundle } from "./render-bundle.ts";
 import { releaseWrittenPages } from "./release-written-pages.ts";
 import { IssuePagesWritten } from "./issue-pages-written.ts";
 import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
@@ -17,6 +18,8 @@ import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
 interface RenderRequest {
   content: string;
   folder: string;
+  /** Eleventy's configuration file: `.eleventy.js`, or its bundle (src/cli/render-bundle.ts). */
+  config: string;
   /** Whether to time the plugins' hooks (`npm run bench`). */
   timed: boolean;
 }
@@ -52,24 +55,44 @@ export class RenderError extends Error {
 }
 
 /**
- * Renders the site into `folder` in a new Node process and resolves with the number of pages
+ * Renders the site into `folder` in a new Node process, which runs the render process's modules
+ * bundled (src/cli/render-bundle.ts), and resolves with the number of pages
  * written, once the process has exited; the hooks it timed and its memory and CPU go to
  * `timings`. `onIssuePagesWritten` is called once every issue page is on disk, while Eleventy may
  * still be writing others (not at all for a site without issues). Rejects with a `RenderError`
  * saying what failed. `.eleventy.js` reads the folders from the environment, so
- * NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for the process.
+ * NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for the process. `makeBundle`
+ * bundles the modules; where it gives no bundle, the process runs the TypeScript through tsx.
  */
 export async function renderSiteInChildProcess(
   content: string,
   folder: string,
   timings: PhaseTimings | undefined,
   onIssuePagesWritten: () => void = () => undefined,
+  makeBundle: () => Promise<RenderBundle | undefined> = bundleRenderProcess,
 ): Promise<number> {
-  const request: RenderRequest = { content, folder, timed: timings !== undefined };
-  const child = fork(fileURLToPath(import.meta.url), [], {
-    // TypeScript modules load through tsx, as in this process. Node flags for this process alone,
-    // such as `--cpu-prof` to profile Eleventy, come from NEWSLETTER_RENDER_NODE_FLAGS.
-    execArgv: [youngGenerationFlag, ...nodeFlags(process.env[renderNodeFlagsVariable]), "--import", import.meta.resolve("tsx")],
+  const bundled = await makeBundle();
+  try {
+    return await renderInChildProcess(content, folder, bundled, timings, onIssuePagesWritten);
+  } finally {
+    await bundled?.dispose();
+  }
+}
+
+async function renderInChildProcess(
+  content: string,
+  folder: string,
+  bundle: RenderBundle | undefined,
+  timings: PhaseTimings | undefined,
+  onIssuePagesWritten: () => void,
+): Promise<number> {
+  const request: RenderRequest = { content, folder, config: bundle?.config ?? ".eleventy.js", timed: timings !== undefined };
+  // Without a bundle, the TypeScript modules load through tsx, as in this process.
+  const [entry, loader] = bundle ? [bundle.entry, []] : [fileURLToPath(import.meta.url), ["--import", import.meta.resolve("tsx")]];
+  const child = fork(entry, [], {
+    // Node flags for this process alone, such as `--cpu-prof` to profile Eleventy, come from
+    // NEWSLETTER_RENDER_NODE_FLAGS.
+    execArgv: [youngGenerationFlag, ...nodeFlags(process.env[renderNodeFlagsVariable]), ...loader],
     env: { ...process.env, NEWSLETTER_OUTPUT: folder, [requestVariable]: JSON.stringify(request) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -95,7 +118,7 @@ export async function renderSiteInChildProcess(
 }
 
 /** Renders the site into `folder`; returns the number of pages written. */
-async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
+async function renderSite({ content, folder, config, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
   const timings = timed ? new PhaseTimings("") : undefined;
   // Issues are validated and their bodies rendered on a worker thread from now, while Eleventy
   // loads and prepares (src/markdown/prerender.ts).
@@ -107,7 +130,7 @@ async function renderSite({ content, folder, timed }: RenderRequest): Promise<{ 
     await releaseWrittenPages((outputPath) => issuePages.written(outputPath));
     await generateEleventyTemplatesInTurn();
     const eleventy = new Eleventy(path.resolve(content), folder, {
-      configPath: ".eleventy.js",
+      configPath: config,
       quietMode: true,
       config: (config: QuietableConfig) => {
         // quietMode does not reach the configuration's own benchmarks, which warn on stderr

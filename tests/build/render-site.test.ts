@@ -1,9 +1,9 @@
 // Eleventy's process tells the build once every issue page is on disk, before it has finished the
 // rest of the site: the search index starts on them then (src/cli/build.ts).
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, onTestFinished, test } from "vitest";
 import { renderSiteInChildProcess } from "../../src/cli/render-site.ts";
 import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
 import { projectRoot } from "../support/run-build.ts";
@@ -16,6 +16,18 @@ beforeEach(() => {
 afterEach(() => {
   if (contentVariable === undefined) delete process.env.NEWSLETTER_CONTENT;
   else process.env.NEWSLETTER_CONTENT = contentVariable;
+});
+
+test.for([
+  ["bundled", undefined],
+  ["as TypeScript through tsx, where it cannot be bundled", async () => undefined],
+] as const)("renders the site %s", async ([, bundle]) => {
+  const folder = mkdtempSync(path.join(tmpdir(), "render-site-"));
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  const pages = await renderSiteInChildProcess(content, folder, undefined, undefined, bundle);
+  expect(pages).toBeGreaterThan(5);
+  expect(readFileSync(path.join(folder, "index.html"), "utf8")).toContain("<h1");
+  expect(readdirSync(path.join(folder, path.dirname(issueHref("x").replace(/^\//, ""))))).toHaveLength(5);
 });
 
 test("says once that the issue pages are written, with every one of them on disk, before rendering ends", async () => {
