@@ -2,8 +2,8 @@
 // project's TypeScript as each build starts, rather than the TypeScript itself through tsx: on
 // Node 20 tsx's loader answers every import from a thread of its own, the render process's and its
 // worker's, thousands of round trips before Eleventy starts. At 4,000 issues Eleventy's phase took
-// 0.6 s less and its process 1.2 s less CPU (four builds each way, alternating); bundling takes
-// about 40 ms.
+// about 0.6 s less and its process 1.2 to 1.3 s less CPU (two rounds of builds alternating with
+// and without); bundling takes about 40 ms.
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,9 +39,8 @@ const entryPoints = {
  * its imports of packages (left out of the bundle) resolve as the sources' do. A folder per build,
  * as builds may run side by side, named after the build's process; `dispose` removes it, and the
  * next bundling removes those of builds no longer running (stopped before they could). Undefined
- * when it cannot be bundled there
- * (a read-only `node_modules`, say): the render process then runs the sources through tsx, slower
- * but the same.
+ * when it cannot be bundled there (a read-only `node_modules`, say): the render process then runs
+ * the sources through tsx, slower but the same.
  */
 export async function bundleRenderProcess(root = projectRoot): Promise<RenderBundle | undefined> {
   const parent = path.join(root, "node_modules", ".cache", "newsletter-render");

@@ -19,7 +19,7 @@ interface RenderRequest {
   content: string;
   folder: string;
   /** Eleventy's configuration file: `.eleventy.js`, or its bundle (src/cli/render-bundle.ts). */
-  config: string;
+  configPath: string;
   /** Whether to time the plugins' hooks (`npm run bench`). */
   timed: boolean;
 }
@@ -55,14 +55,14 @@ export class RenderError extends Error {
 }
 
 /**
- * Renders the site into `folder` in a new Node process, which runs the render process's modules
- * bundled (src/cli/render-bundle.ts), and resolves with the number of pages
- * written, once the process has exited; the hooks it timed and its memory and CPU go to
- * `timings`. `onIssuePagesWritten` is called once every issue page is on disk, while Eleventy may
- * still be writing others (not at all for a site without issues). Rejects with a `RenderError`
- * saying what failed. `.eleventy.js` reads the folders from the environment, so
- * NEWSLETTER_CONTENT must be set already; NEWSLETTER_OUTPUT is set for the process. `makeBundle`
- * bundles the modules; where it gives no bundle, the process runs the TypeScript through tsx.
+ * Renders the site into `folder` in a new Node process, which runs its modules bundled
+ * (src/cli/render-bundle.ts), and resolves with the number of pages written, once the process
+ * has exited; the hooks it timed and its memory and CPU go to `timings`. `onIssuePagesWritten` is
+ * called once every issue page is on disk, while Eleventy may still be writing others (not at all
+ * for a site without issues). Rejects with a `RenderError` saying what failed. `.eleventy.js`
+ * reads the folders from the environment, so NEWSLETTER_CONTENT must be set already;
+ * NEWSLETTER_OUTPUT is set for the process. `makeBundle` bundles the modules; where it gives no
+ * bundle, the process runs the TypeScript through tsx.
  */
 export async function renderSiteInChildProcess(
   content: string,
@@ -86,7 +86,7 @@ async function renderInChildProcess(
   timings: PhaseTimings | undefined,
   onIssuePagesWritten: () => void,
 ): Promise<number> {
-  const request: RenderRequest = { content, folder, config: bundle?.config ?? ".eleventy.js", timed: timings !== undefined };
+  const request: RenderRequest = { content, folder, configPath: bundle?.config ?? ".eleventy.js", timed: timings !== undefined };
   // Without a bundle, the TypeScript modules load through tsx, as in this process.
   const [entry, loader] = bundle ? [bundle.entry, []] : [fileURLToPath(import.meta.url), ["--import", import.meta.resolve("tsx")]];
   const child = fork(entry, [], {
@@ -118,7 +118,7 @@ async function renderInChildProcess(
 }
 
 /** Renders the site into `folder`; returns the number of pages written. */
-async function renderSite({ content, folder, config, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
+async function renderSite({ content, folder, configPath, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
   const timings = timed ? new PhaseTimings("") : undefined;
   // Issues are validated and their bodies rendered on a worker thread from now, while Eleventy
   // loads and prepares (src/markdown/prerender.ts).
@@ -130,7 +130,7 @@ async function renderSite({ content, folder, config, timed }: RenderRequest): Pr
     await releaseWrittenPages((outputPath) => issuePages.written(outputPath));
     await generateEleventyTemplatesInTurn();
     const eleventy = new Eleventy(path.resolve(content), folder, {
-      configPath: config,
+      configPath,
       quietMode: true,
       config: (config: QuietableConfig) => {
         // quietMode does not reach the configuration's own benchmarks, which warn on stderr
