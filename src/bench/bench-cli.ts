@@ -13,7 +13,6 @@ import { projectRoot } from "./project-root.ts";
 import { revision } from "./revision.ts";
 import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
 
-const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 /** How often the RSS of each build's process tree is sampled. */
 const treeSampleMs = 100;
 
@@ -116,7 +115,8 @@ function build(content: string, output: string, timingsFile: string): Promise<Bu
   return new Promise((resolve) => {
     const cpuBefore = ownReapedChildrenCpuMs();
     const started = performance.now();
-    const child = spawn(process.execPath, [tsxCli, "src/cli/build.ts", "--content", content, "--output", output], {
+    // As package.json's `build` script runs it.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", content, "--output", output], {
       cwd: projectRoot,
       env: { ...process.env, [timingsFileVariable]: timingsFile },
       stdio: ["ignore", "pipe", "pipe"],

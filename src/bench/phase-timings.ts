@@ -10,7 +10,7 @@ export interface PhasesMs {
   total: number;
   /** From process start to the first line of the build script: Node, tsx and module loading. */
   startup: number;
-  /** Eleventy's process (src/cli/render-site.ts): starting it, loading Eleventy, configuration, the hooks below, rendering and writing every page. */
+  /** Eleventy's process (src/cli/render-process.ts): starting it, loading Eleventy, configuration, the hooks below, rendering and writing every page. */
   eleventy: number;
   /** The issues plugin's hooks: reading and validating every issue file. */
   validation: number;

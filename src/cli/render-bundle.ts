@@ -1,4 +1,4 @@
-// The render process (src/cli/render-site.ts) runs plain ES modules that esbuild bundles from the
+// The render process (src/cli/render-process.ts, started by render-site.ts) runs plain ES modules that esbuild bundles from the
 // project's TypeScript as each build starts, rather than the TypeScript itself through tsx: on
 // Node 20 tsx's loader answers every import from a thread of its own, the render process's and its
 // worker's, thousands of round trips before Eleventy starts. At 4,000 issues Eleventy's phase took
@@ -29,7 +29,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  * started by the entry is the one Eleventy's configuration finds.
  */
 const entryPoints = {
-  "render-site": "src/cli/render-site.ts",
+  "render-process": "src/cli/render-process.ts",
   "render-worker": "src/markdown/render-worker.ts",
   "eleventy-config": ".eleventy.js",
 };
@@ -70,7 +70,7 @@ export async function bundleRenderProcess(root = projectRoot): Promise<RenderBun
   }
   const bundled = folder;
   return {
-    entry: path.join(bundled, "render-site.mjs"),
+    entry: path.join(bundled, "render-process.mjs"),
     config: path.relative(process.cwd(), path.join(bundled, "eleventy-config.mjs")),
     dispose: () => rm(bundled, { recursive: true, force: true }),
   };

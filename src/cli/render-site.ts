@@ -1,41 +1,14 @@
 // Eleventy's part of `npm run build`, in a child process of its own (src/cli/build.ts): once it
 // exits, everything Eleventy held is returned to the system while Pagefind, started once the issue
 // pages were written, still indexes them. A worker thread was tried first; its process kept about
-// 390 MB of the memory Eleventy had used.
+// 390 MB of the memory Eleventy had used. The process runs src/cli/render-process.ts; this module,
+// which the build loads before anything else can start, imports none of what that one needs.
 import { fork } from "node:child_process";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PhaseTimings, type HookFigure, type ProcessUsage } from "../bench/phase-timings.ts";
-import { listIssueFiles } from "../eleventy/issue-files.ts";
-import { startPrerendering } from "../markdown/prerender.ts";
+import type { PhaseTimings } from "../bench/phase-timings.ts";
 import { errorMessage } from "./error-message.ts";
 import { bundleRenderProcess, type RenderBundle } from "./render-bundle.ts";
-import { releaseWrittenPages } from "./release-written-pages.ts";
-import { IssuePagesWritten } from "./issue-pages-written.ts";
-import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
-
-/** What the render process is given: the content folder and the staging folder to write into. */
-interface RenderRequest {
-  content: string;
-  folder: string;
-  /** Eleventy's configuration file: `.eleventy.js`, or its bundle (src/cli/render-bundle.ts). */
-  configPath: string;
-  /** Whether to time the plugins' hooks (`npm run bench`). */
-  timed: boolean;
-}
-
-/** What it answers: the pages written, or the failure as the publisher reads it. */
-type RenderOutcome = { ok: true; pages: number; hooks: HookFigure[]; usage: ProcessUsage } | { ok: false; message: string };
-
-/** What it says before it answers: every issue page is written (src/cli/issue-pages-written.ts). */
-const issuePagesWrittenMessage = { kind: "issue-pages-written" } as const;
-
-function isIssuePagesWritten(message: unknown): boolean {
-  return (message as { kind?: unknown } | null)?.kind === issuePagesWrittenMessage.kind;
-}
-
-/** The environment variable that carries a `RenderRequest`, as JSON, to the render process. */
-const requestVariable = "NEWSLETTER_RENDER_REQUEST";
+import { isIssuePagesWritten, requestVariable, type RenderOutcome, type RenderRequest } from "./render-protocol.ts";
 
 /** Node flags for the render process alone, separated by spaces (`--cpu-prof --cpu-prof-dir=prof`). */
 export const renderNodeFlagsVariable = "NEWSLETTER_RENDER_NODE_FLAGS";
@@ -88,7 +61,7 @@ async function renderInChildProcess(
 ): Promise<number> {
   const request: RenderRequest = { content, folder, configPath: bundle?.config ?? ".eleventy.js", timed: timings !== undefined };
   // Without a bundle, the TypeScript modules load through tsx, as in this process.
-  const [entry, loader] = bundle ? [bundle.entry, []] : [fileURLToPath(import.meta.url), ["--import", import.meta.resolve("tsx")]];
+  const [entry, loader] = bundle ? [bundle.entry, []] : [fileURLToPath(new URL("./render-process.ts", import.meta.url)), ["--import", import.meta.resolve("tsx")]];
   const child = fork(entry, [], {
     // Node flags for this process alone, such as `--cpu-prof` to profile Eleventy, come from
     // NEWSLETTER_RENDER_NODE_FLAGS.
@@ -115,63 +88,4 @@ async function renderInChildProcess(
   timings?.addHooks(outcome.hooks);
   timings?.addProcess(outcome.usage);
   return outcome.pages;
-}
-
-/** Renders the site into `folder`; returns the number of pages written. */
-async function renderSite({ content, folder, configPath, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
-  const timings = timed ? new PhaseTimings("") : undefined;
-  // Issues are validated and their bodies rendered on a worker thread from now, while Eleventy
-  // loads and prepares (src/markdown/prerender.ts).
-  const prerenderer = startPrerendering();
-  prerenderer.start(path.resolve(content), listIssueFiles);
-  try {
-    const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
-    const issuePages = new IssuePagesWritten(folder, () => process.send?.(issuePagesWrittenMessage));
-    await releaseWrittenPages((outputPath) => issuePages.written(outputPath));
-    await generateEleventyTemplatesInTurn();
-    const eleventy = new Eleventy(path.resolve(content), folder, {
-      configPath,
-      quietMode: true,
-      config: (config: QuietableConfig) => {
-        // quietMode does not reach the configuration's own benchmarks, which warn on stderr
-        // whenever a transform or filter passes 8% of the build, however fast the build is.
-        config.benchmarks?.config?.setIsVerbose?.(false);
-        timings?.instrument(config as unknown as Parameters<PhaseTimings["instrument"]>[0]);
-        // Emitted once every page's URL is known, before any page renders.
-        config.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
-          issuePages.expect(Object.keys(urlToInputPath));
-        });
-      },
-    });
-    // The build reports for itself: one summary, or the error chain without Eleventy's stack dump.
-    eleventy.disableLogger();
-    eleventy.errorHandler.logger.overrideLogger(false);
-    const [, templates] = await eleventy.write();
-    return { pages: templates.length, hooks: timings?.hookFigures() ?? [] };
-  } finally {
-    await prerenderer.close();
-  }
-}
-
-interface QuietableConfig {
-  benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
-  on(event: "eleventy.contentMap", listener: (map: { urlToInputPath: Record<string, unknown> }) => void): void;
-}
-
-interface EleventyConstructor {
-  new (input: string, output: string, options: Record<string, unknown>): {
-    write(): Promise<[unknown, unknown[]]>;
-    disableLogger(): void;
-    errorHandler: { logger: { overrideLogger(enabled: boolean): void } };
-  };
-}
-
-// Loaded as the render process's entry: render, answer, and let the process end.
-const requested = process.env[requestVariable];
-if (requested && process.send) {
-  const answer = (outcome: RenderOutcome) => process.send?.(outcome, () => process.disconnect());
-  renderSite(JSON.parse(requested) as RenderRequest).then(
-    ({ pages, hooks }) => answer({ ok: true, pages, hooks, usage: PhaseTimings.processUsage() }),
-    (error: unknown) => answer({ ok: false, message: errorMessage(error) }),
-  );
 }

@@ -296,7 +296,7 @@ function sameFiles(a: readonly IssueFileStat[], b: readonly IssueFileStat[]): bo
 
 let active: IssuePrerenderer | undefined;
 
-/** Starts prerendering for this process's build (`npm run build`; src/cli/render-site.ts). */
+/** Starts prerendering for this process's build (`npm run build`; src/cli/render-process.ts). */
 export function startPrerendering(): IssuePrerenderer {
   active ??= new IssuePrerenderer();
   return active;

@@ -44,7 +44,7 @@ test("each build has a folder of its own, removed once done, and those of stoppe
   // A build stopped before it could remove its bundle: no process has this pid (above pid_max).
   const left = path.join(bundlesFolder, "build-99999999-abc123");
   mkdirSync(left, { recursive: true });
-  writeFileSync(path.join(left, "render-site.mjs"), "");
+  writeFileSync(path.join(left, "render-process.mjs"), "");
   const [first, second] = await Promise.all([bundleRenderProcess(), bundleRenderProcess()]);
   if (!first || !second) throw new Error("expected both bundles");
   expect(path.dirname(first.entry)).not.toBe(path.dirname(second.entry));

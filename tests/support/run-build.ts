@@ -19,7 +19,7 @@ export function runBuild(options: { content: string; output?: string; env?: Reco
   const output = options.output ?? path.join(tempFolder("site-"), "_site");
   const result = spawnSync(
     process.execPath,
-    [tsxCli, "src/cli/build.ts", "--content", options.content, "--output", output],
+    ["--import", "tsx", "src/cli/build.ts", "--content", options.content, "--output", output],
     { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...options.env } },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
