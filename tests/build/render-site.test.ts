@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as esbuild from "esbuild";
 import { afterEach, beforeEach, expect, onTestFinished, test } from "vitest";
 import { renderSiteInChildProcess } from "../../src/cli/render-site.ts";
 import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
@@ -16,6 +17,26 @@ beforeEach(() => {
 afterEach(() => {
   if (contentVariable === undefined) delete process.env.NEWSLETTER_CONTENT;
   else process.env.NEWSLETTER_CONTENT = contentVariable;
+});
+
+test("the module the build loads to start the render process imports none of what that process runs", async () => {
+  // The build loads it before it can fork; Eleventy, the prerenderer and validation took 300 ms to load.
+  const result = await esbuild.build({
+    absWorkingDir: projectRoot,
+    entryPoints: ["src/cli/render-site.ts"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const sources = Object.keys(result.metafile.inputs);
+  const packages = Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((imported) => imported.path));
+  expect(sources).toContain("src/cli/render-site.ts");
+  expect(sources.filter((source) => /render-process|prerender|eleventy\/|markdown\/|model\//.test(source))).toEqual([]);
+  expect(packages.filter((name) => /^@11ty|^markdown-it|^katex|^sass/.test(name))).toEqual([]);
 });
 
 test.for([
