@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { afterEach, beforeEach, expect, onTestFinished, test } from "vitest";
-import { renderSiteInChildProcess } from "../../src/cli/render-site.ts";
+import { renderProcessEnvironment, renderSiteInChildProcess } from "../../src/cli/render-site.ts";
 import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
 import { projectRoot } from "../support/run-build.ts";
 
@@ -37,6 +37,18 @@ test("the module the build loads to start the render process imports none of wha
   expect(sources).toContain("src/cli/render-site.ts");
   expect(sources.filter((source) => /render-process|prerender|eleventy\/|markdown\/|model\//.test(source))).toEqual([]);
   expect(packages.filter((name) => /^@11ty|^markdown-it|^katex|^sass/.test(name))).toEqual([]);
+});
+
+test("the render process gets the request, the output folder and Eleventy's ESM resolver off, and keeps the rest", () => {
+  const request = { content: "issues", folder: "/tmp/staging", configPath: ".eleventy.js", timed: false };
+  const environment = renderProcessEnvironment({ PATH: "/usr/bin", SITE_URL: "https://example.com" }, request);
+  expect(environment).toEqual({
+    PATH: "/usr/bin",
+    SITE_URL: "https://example.com",
+    NEWSLETTER_OUTPUT: "/tmp/staging",
+    NEWSLETTER_RENDER_REQUEST: JSON.stringify(request),
+    ELEVENTY_SKIP_ESM_RESOLVER: "1",
+  });
 });
 
 test.for([
