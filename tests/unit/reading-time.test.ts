@@ -1,5 +1,35 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { Random } from "../../src/bench/prng.ts";
 import { countWords, readingMinutes } from "../../src/model/reading-time.ts";
+import { projectRoot } from "../support/run-build.ts";
+
+// countWords as it was first written, with two replaces before its loop: the reference the faster
+// one must agree with on any text.
+function countWordsReference(markdown: string): number {
+  const prose = markdown.replace(/\]\([^)]*\)/g, "]").replace(/[#*_`>\[\]|$\\~-]+/g, " ");
+  let words = 0;
+  let inWord = false;
+  for (let at = 0; at < prose.length; at++) {
+    const code = prose.charCodeAt(at);
+    let isWordChar: boolean;
+    if (code < 128) {
+      isWordChar = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+    } else {
+      const point = prose.codePointAt(at) ?? code;
+      isWordChar = /[\p{L}\p{N}]/u.test(String.fromCodePoint(point));
+      if (point > 0xffff) at++;
+    }
+    if (isWordChar) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!inWord || !["'", "’", ".", ","].includes(prose[at] ?? "")) {
+      inWord = false;
+    }
+  }
+  return words;
+}
 
 describe("countWords", () => {
   test.each([
@@ -20,6 +50,28 @@ describe("countWords", () => {
     ["```\ncode here\n```", 2],
   ])("%j has %i words", (markdown, words) => {
     expect(countWords(markdown)).toBe(words);
+    expect(countWordsReference(markdown)).toBe(words);
+  });
+
+  test("agrees with the reference on random text of words, Markdown punctuation, links and other scripts", () => {
+    const pieces = ["a", "Z", "7", " ", "\n", "'", "’", ".", ",", "#", "*", "_", "`", ">", "[", "]", "|", "$", "\\", "~", "-", "(", ")", "](", "](x y)", "é", "ß", "中", "😀", "𝟘", "—", "«", "!", "?", ":", "/", "\u00a0"];
+    const random = new Random(7);
+    for (let sample = 0; sample < 3000; sample++) {
+      let text = "";
+      const length = Math.floor(random.next() * 60);
+      for (let piece = 0; piece < length; piece++) text += pieces[Math.floor(random.next() * pieces.length)];
+      expect(countWords(text), JSON.stringify(text)).toBe(countWordsReference(text));
+    }
+  });
+
+  test("agrees with the reference on every shipped issue", () => {
+    const folder = path.join(projectRoot, "issues");
+    const files = readdirSync(folder).filter((file) => file.endsWith(".md"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = readFileSync(path.join(folder, file), "utf8");
+      expect(countWords(text), file).toBe(countWordsReference(text));
+    }
   });
 });
 
