@@ -4,7 +4,7 @@ import type { IssueFileStat } from "../eleventy/issue-files.ts";
 import { rememberParsedFrontMatter, splitFrontMatter, takeParsedFrontMatter, type ParsedFrontMatterEntry } from "../model/front-matter.ts";
 import type { Issue } from "../model/issue.ts";
 import { collectValidation, validateIssueSource, type ValidationResult } from "../model/validate-issues.ts";
-import { startModuleWorker } from "../module-worker.ts";
+import { takeRenderWorker } from "./render-worker-start.ts";
 import { recordStyleClasses } from "./inline-styles.ts";
 
 /** What each worker receives, once: the files, and the counters and claims all threads share. */
@@ -78,14 +78,6 @@ export function readIssueBody(absolutePath: string): string | undefined {
 // Decoded as Eleventy reads the file, so the body is the one Eleventy renders.
 function splitIssueBytes(bytes: Uint8Array) {
   return splitFrontMatter(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
-}
-
-/**
- * The render worker's module: beside this one, TypeScript or, in the render process's bundle
- * (src/cli/render-bundle.ts), where this module is in a shared chunk, the bundled JavaScript.
- */
-function workerEntry(): URL {
-  return new URL(import.meta.url.endsWith(".ts") ? "./render-worker.ts" : "./render-worker.mjs", import.meta.url);
 }
 
 /** The states of a claim slot. */
@@ -172,7 +164,8 @@ export class IssuePrerenderer {
       const port = channel.port1;
       port.on("message", (message: PrerenderMessage) => this.#accept(message));
       this.#ports.push(port);
-      const worker = startModuleWorker(workerEntry());
+      // The first may have been started ahead, as the render process started (src/cli/render-process.ts).
+      const worker = takeRenderWorker();
       // A worker that fails leaves its files to Eleventy's thread: validated there, rendered there.
       worker.on("error", () => this.#fail());
       const exited = new Promise<void>((resolve) =>

@@ -28,7 +28,7 @@ test("plain Node, without tsx, loads the bundled render process and Eleventy's c
   expect(run.stdout.trim()).toBe("loaded");
 });
 
-test("the bundled prerenderer starts the bundled render worker, which is beside it", async () => {
+test("the bundled render process starts the bundled render worker, which is beside it", async () => {
   const bundle = await bundled();
   const folder = path.dirname(bundle.entry);
   const modules = readdirSync(folder);
