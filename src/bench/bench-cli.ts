@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseFlags, required } from "./args.ts";
 import { peakRss, phaseLine, resultFileName, seconds, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
+import { buildScriptArguments } from "./package-scripts.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
 import { ownReapedChildrenCpuMs, watchProcessTreeRss } from "./process-tree.ts";
 import { projectRoot } from "./project-root.ts";
@@ -115,8 +116,7 @@ function build(content: string, output: string, timingsFile: string): Promise<Bu
   return new Promise((resolve) => {
     const cpuBefore = ownReapedChildrenCpuMs();
     const started = performance.now();
-    // As package.json's `build` script runs it.
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", content, "--output", output], {
+    const child = spawn(process.execPath, [...buildScriptArguments(), "--content", content, "--output", output], {
       cwd: projectRoot,
       env: { ...process.env, [timingsFileVariable]: timingsFile },
       stdio: ["ignore", "pipe", "pipe"],

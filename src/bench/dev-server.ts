@@ -2,10 +2,10 @@
 // start script run through tsx, on a port of its own, its log followed line by line. The server
 // runs in a process group of its own, which `stop` ends whole (Eleventy, tsx, esbuild, Pagefind).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { DevServerState, parseDevServerLine, type DevServerEvent } from "./dev-server-log.ts";
+import { packageScript, scriptArguments } from "./package-scripts.ts";
 import { projectRoot } from "./project-root.ts";
 
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
@@ -31,11 +31,7 @@ export interface LoggedLine {
  * starts it, without npm and a shell in between.
  */
 export function startScriptArguments(script: string): string[] {
-  const [runner, ...args] = script.trim().split(/\s+/);
-  if (runner !== "tsx" || args.length === 0 || args.some((arg) => /["'`$\\&|;<>()*?]/.test(arg))) {
-    throw new Error(`dev server: expected package.json's start script to be "tsx" and plain arguments, got ${JSON.stringify(script)}`);
-  }
-  return args;
+  return scriptArguments("dev server", "start", "tsx", script);
 }
 
 /** A port nothing listens on now, as the operating system hands one out. */
@@ -91,8 +87,7 @@ export class DevServer {
 
   /** Starts `npm start`'s command with `--port=<a free port>`; see `waitUntilSettled` for when it serves. */
   static async start(options: DevServerOptions): Promise<DevServer> {
-    const script = (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-    const child = spawn(process.execPath, [tsxCli, ...startScriptArguments(script), `--port=${await freePort()}`], {
+    const child = spawn(process.execPath, [tsxCli, ...startScriptArguments(packageScript("start")), `--port=${await freePort()}`], {
       cwd: projectRoot,
       env: { ...process.env, ...options.env, NEWSLETTER_CONTENT: options.content, NEWSLETTER_OUTPUT: options.output },
       detached: true,

@@ -9,13 +9,23 @@ export function vmRssKb(statusText: string): number | undefined {
 }
 
 /**
- * The parent pid in a /proc/<pid>/stat text. The command name, in parentheses, may itself hold
- * spaces and parentheses, so the fields are read after the last `)`: state, then the parent pid.
+ * The fields of a /proc/<pid>/stat text from the third on (the state), or none without a command
+ * name. The command name, in parentheses, may itself hold spaces and parentheses, so the fields
+ * are read after the last `)`. `statField(fields, n)` is field n as proc(5) numbers them.
  */
+function statFieldsAfterName(statText: string): string[] {
+  const end = statText.lastIndexOf(")");
+  return end === -1 ? [] : statText.slice(end + 1).trim().split(/\s+/);
+}
+
+function statField(fields: readonly string[], field: number): number {
+  return Number(fields[field - 3]);
+}
+
+/** The parent pid (field 4) in a /proc/<pid>/stat text. */
 export function parentPid(statText: string): number | undefined {
-  const rest = statText.slice(statText.lastIndexOf(")") + 1).trim().split(/\s+/);
-  const ppid = Number(rest[1]);
-  return statText.includes(")") && Number.isInteger(ppid) && ppid >= 0 ? ppid : undefined;
+  const ppid = statField(statFieldsAfterName(statText), 4);
+  return Number.isInteger(ppid) && ppid >= 0 ? ppid : undefined;
 }
 
 // Times in /proc/<pid>/stat count clock ticks of USER_HZ, which Linux fixes at 100 a second for
@@ -25,14 +35,11 @@ const userHz = 100;
 /**
  * The CPU time, user and system, of the children a process has waited for (and of those they waited
  * for, down the tree), in milliseconds: `cutime` and `cstime`, fields 16 and 17 of a
- * /proc/<pid>/stat text, read after the command name as `parentPid` reads. Undefined when the text
- * has no such fields.
+ * /proc/<pid>/stat text. Undefined when the text has no such fields.
  */
 export function reapedChildrenCpuMs(statText: string): number | undefined {
-  if (!statText.includes(")")) return undefined;
-  const rest = statText.slice(statText.lastIndexOf(")") + 1).trim().split(/\s+/);
-  // `rest` starts at field 3 (the state).
-  const [cutime, cstime] = [Number(rest[16 - 3]), Number(rest[17 - 3])];
+  const fields = statFieldsAfterName(statText);
+  const [cutime, cstime] = [statField(fields, 16), statField(fields, 17)];
   return Number.isInteger(cutime) && Number.isInteger(cstime) ? ((cutime + cstime) * 1000) / userHz : undefined;
 }
 

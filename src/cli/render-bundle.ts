@@ -6,8 +6,8 @@
 // and without); bundling takes about 40 ms.
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { projectRoot } from "../bench/project-root.ts";
 
 /** The render process's modules, bundled into a folder of their own. */
 export interface RenderBundle {
@@ -18,9 +18,6 @@ export interface RenderBundle {
   /** Removes the bundle's folder. */
   dispose(): Promise<void>;
 }
-
-/** The project's folder, where `.eleventy.js` is and the build runs. */
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
  * The sources bundled, by the name of the module each becomes. The render worker

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildScriptArguments } from "../../src/bench/package-scripts.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
@@ -19,7 +20,7 @@ export function runBuild(options: { content: string; output?: string; env?: Reco
   const output = options.output ?? path.join(tempFolder("site-"), "_site");
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "src/cli/build.ts", "--content", options.content, "--output", output],
+    [...buildScriptArguments(), "--content", options.content, "--output", output],
     { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...options.env } },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output };
