@@ -1,4 +1,6 @@
 import path from "node:path";
+import { formulaProblems } from "../markdown/formula-check.ts";
+import { decodeIssueText } from "./decode-issue.ts";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { findTaggedContent } from "../markdown/tagged-items.ts";
 import type { Issue } from "./issue.ts";
@@ -55,13 +57,9 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   const problem = (field: string, expected: string, got: string) =>
     `${source.file}: ${field}: expected ${expected}, got ${got}`;
 
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(source.bytes);
-  } catch {
-    const offset = firstInvalidUtf8Byte(source.bytes);
-    return [problem("file", "UTF-8 text", `a byte that is not UTF-8 at offset ${offset}`)];
-  }
+  const decoded = decodeIssueText(source.bytes);
+  if (decoded.problem) return [problem("file", decoded.problem.expected, decoded.problem.got)];
+  const text = decoded.text;
   const split = splitFrontMatter(text);
   if (split.yaml === undefined) {
     const got = text.trim() === "" ? "an empty file" : "text with no front matter";
@@ -94,6 +92,10 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   }
   if (parsed.unquoted.has("date") && !problems.some((line) => line.startsWith(`${source.file}: date:`))) {
     problems.push(problem("date", fieldExpectations.date, `${describeValue(parsed.data.date)} without quotes`));
+  }
+  const bodyFirstLine = lineCount(text.slice(0, text.length - split.body.length)) + 1;
+  for (const formula of formulaProblems(split.body)) {
+    problems.push(`${source.file}:${formula.line + bodyFirstLine - 1}: ${formula.message}`);
   }
   if (split.body.trim() === "") {
     problems.push(problem("body", "the issue's text after the front matter", "nothing"));
@@ -150,21 +152,9 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Offset of the first byte that does not begin or continue a well-formed UTF-8 sequence. */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let index = 0;
-  while (index < bytes.length) {
-    const lead = bytes[index] ?? 0;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
-    if (length === 0) return index;
-    const sequence = bytes.subarray(index, index + length);
-    if (sequence.length < length) return index;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(sequence);
-    } catch {
-      return index;
-    }
-    index += length;
-  }
-  return bytes.length;
+/** Line breaks in `text`. */
+function lineCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }
