@@ -2,6 +2,7 @@ import MarkdownIt, { type PluginSimple } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import footnoteModule from "markdown-it-footnote";
 import { containersPlugin } from "./containers.ts";
+import { explicitLinksPlugin } from "./explicit-links.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
 import { mathsPlugin } from "./maths.ts";
 import { slugifyHeading } from "./slugify-heading.ts";
@@ -13,10 +14,12 @@ const footnotePlugin = footnoteModule as unknown as PluginSimple;
 /**
  * The Markdown renderer for issues. Raw HTML is off: an issue is text, and anything that looks
  * like a tag is shown, never run. Typographer is off so every character renders as written.
+ * Only addresses written out as such become links (see explicit-links.ts).
  */
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
-  md.use(footnotePlugin)
+  md.use(explicitLinksPlugin)
+    .use(footnotePlugin)
     .use(markdownItAnchor, {
       level: [2, 3, 4],
       slugify: slugifyHeading,

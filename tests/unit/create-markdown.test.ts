@@ -43,11 +43,53 @@ describe("raw HTML and templates are shown as text", () => {
 
   test.each([
     ["{{ x }}"],
+    ["{{ user.name }}"],
     ["{% for item in items %}{{ item }}{% endfor %}"],
     ["{{ site.title | safe }}"],
     ["{# comment #}"],
   ])("template syntax %j appears literally", (markdown) => {
     expect(load(markdown)("p").text()).toBe(markdown);
+  });
+});
+
+describe("links only where an address is written out", () => {
+  const links = (markdown: string) => {
+    const $ = load(markdown);
+    return $("a").map((_, a) => [[$(a).attr("href"), $(a).text()]]).get();
+  };
+
+  test.each([
+    ["Set user.name in the template"],
+    ["Edit config.yml first"],
+    ["Mirrored at example.com today"],
+    ["Write to me@example.com"],
+    ["Version 1.2.3.4 and 192.168.0.1"],
+    ["Code comments like //example.com/x"],
+    ["An old ftp://example.com/file"],
+    ["Not a host: www.localhost or x-www.example.com or mail.www.example.com"],
+  ])("%j has no link", (markdown) => {
+    expect(links(markdown)).toEqual([]);
+    expect(load(markdown)("p").text()).toBe(markdown);
+  });
+
+  test.each([
+    ["See https://example.org/a?b=1.", [["https://example.org/a?b=1", "https://example.org/a?b=1"]]],
+    ["Plain http://example.org too", [["http://example.org", "http://example.org"]]],
+    ["Try www.example.com/path, then", [["https://www.example.com/path", "www.example.com/path"]]],
+    ["(www.example.org)", [["https://www.example.org", "www.example.org"]]],
+    ["WWW.Example.com", [["https://WWW.Example.com", "WWW.Example.com"]]],
+    ["Mail mailto:me@example.com", [["mailto:me@example.com", "mailto:me@example.com"]]],
+    ["<https://example.org/x> and <me@example.com>", [["https://example.org/x", "https://example.org/x"], ["mailto:me@example.com", "me@example.com"]]],
+  ])("%j links only the written address", (markdown, expected) => {
+    expect(links(markdown)).toEqual(expected);
+  });
+
+  test.each([["`www.example.com`"], ["```\nhttps://example.org\n```"]])("%j: an address in code stays code", (markdown) => {
+    expect(links(markdown)).toEqual([]);
+  });
+
+  test("an address as a link's text is not linked again inside it", () => {
+    expect(links("[www.example.com](/x)")).toEqual([["/x", "www.example.com"]]);
   });
 });
 
