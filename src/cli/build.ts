@@ -1,16 +1,22 @@
 // `npm run build [-- --content DIR --output DIR]`: validate, render, index for search and swap the site into place.
+import { homedir } from "node:os";
 import path from "node:path";
 import { PhaseTimings } from "../bench/phase-timings.ts";
+import { projectRoot } from "../bench/project-root.ts";
 import { buildSearchIndex } from "../search/build-search-index.ts";
 import { parseBuildArgs } from "./args.ts";
-import { writeAtomically } from "./atomic-output.ts";
+import { OutputStateError, writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
+import { outputGuardProblem } from "./output-guard.ts";
 import { renderSiteInChildProcess } from "./render-site.ts";
 
 async function main(): Promise<void> {
   // Phase timings for `npm run bench`, only when NEWSLETTER_TIMINGS_FILE is set (src/bench/phase-timings.ts).
   const timings = PhaseTimings.fromEnvironment();
   const options = parseBuildArgs(process.argv.slice(2));
+  // Before anything is created: the swap replaces the output whole.
+  const problem = outputGuardProblem({ output: options.output, content: options.content, projectRoot, home: homedir() });
+  if (problem) throw new Error(problem);
   // .eleventy.js reads the folders from the environment when it loads, so set them first.
   process.env.NEWSLETTER_CONTENT = path.relative(process.cwd(), path.resolve(options.content)) || ".";
   const started = performance.now();
@@ -43,13 +49,15 @@ async function main(): Promise<void> {
     }
     // The `searchIndex` phase is what the build waits for the index once Eleventy is done.
     await (timings ? timings.searchIndex(() => startIndexing(false)) : startIndexing(false));
-  });
+  }, options.output);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${written} pages from ${options.content} into ${options.output} in ${seconds} s.`);
   await timings?.write(written);
 }
 
 main().catch((error: unknown) => {
-  console.error(`Build failed; the previous site was left as it was.\n${errorMessage(error)}`);
+  // An error outside the swap's (arguments, the output guard) comes before any write.
+  const [state, cause] = error instanceof OutputStateError ? [error.state, error.cause] : ["nothing was written", error];
+  console.error(`Build failed; ${state}.\n${errorMessage(cause)}`);
   process.exitCode = 1;
 });

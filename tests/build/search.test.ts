@@ -186,10 +186,10 @@ describe("building the index", () => {
     // Pagefind's own override of its binary, pointed at nothing: the indexer cannot start.
     const failed = runBuild({ content, output, env: { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, "no-such-pagefind") } });
     expect(failed.status).not.toBe(0);
-    expect(failed.stderr).toContain("Build failed; the previous site was left as it was.");
+    expect(failed.stderr).toContain(`Build failed; the previous site at ${output} is unchanged.`);
     expect(failed.stderr).toMatch(/search index: .+ failed/);
     expect(siteManifest(output)).toEqual(before);
-    expect(readdirSync(root).sort()).toEqual(["_site", "issues"]);
+    expect(readdirSync(root).sort()).toEqual([".site-builds", "_site", "issues"]);
   });
 
   test("npm start indexes the site it serves after each build", () => {
