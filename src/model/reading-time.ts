@@ -34,21 +34,29 @@ function kindOf(code: number): number {
  * Counts the words of a Markdown body, ignoring Markdown punctuation and URLs in links. A word is a
  * letter or digit followed by letters, digits and `'’.,`. Counted in one pass over the text rather
  * than with `match()`, which made an array of every word of every issue, each character looked up
- * in a table of kinds rather than replaced or tested: it runs for every issue as it is validated,
- * and counted the 4,000 corpus files in 0.31 s against 0.49 s with the replaces first.
+ * in a table of kinds rather than replaced or tested: it runs for every issue as it is validated.
+ * A link's `](url)` is skipped up to its first `)`, found once per link: a replace with
+ * `/\]\([^)]*\)/g` scanned to the end of the text from every `](` that has no `)` after it.
  */
 export function countWords(markdown: string): number {
-  const prose = markdown.includes("](") ? markdown.replace(/\]\([^)]*\)/g, "]") : markdown;
+  // Past the last `)`, no `](` starts a link target.
+  const lastClose = markdown.lastIndexOf(")");
   let words = 0;
   let inWord = false;
-  for (let at = 0; at < prose.length; at++) {
-    const code = prose.charCodeAt(at);
+  for (let at = 0; at < markdown.length; at++) {
+    const code = markdown.charCodeAt(at);
     let kind: number;
+    if (code === 0x5d && at + 2 <= lastClose && markdown.charCodeAt(at + 1) === 0x28) {
+      // `](url)`: the `]` ends a word; the URL and its parentheses are not text.
+      inWord = false;
+      at = markdown.indexOf(")", at + 2);
+      continue;
+    }
     if (code < 0xd800 || code > 0xdfff) {
       kind = kindOf(code);
     } else {
       // A character beyond the Basic Multilingual Plane, in two code units.
-      const point = prose.codePointAt(at) ?? code;
+      const point = markdown.codePointAt(at) ?? code;
       kind = letterOrNumber.test(String.fromCodePoint(point)) ? partOfWord : ends;
       if (point > 0xffff) at++;
     }

@@ -75,6 +75,17 @@ describe("countWords", () => {
   });
 });
 
+describe("countWords on link ends with nothing to close them", () => {
+  test("a 400 KB body of `](` has no words, and words after it count", () => {
+    expect(countWords(`${"](".repeat(200_000)} two words`)).toBe(2);
+  });
+
+  test("a `](` after the last `)` hides nothing; one before it hides up to the first `)`", () => {
+    expect(countWords("a](b c) d](e f")).toBe(4);
+    expect(countWords(`x](${"](".repeat(100_000)}y) z`)).toBe(2);
+  });
+});
+
 describe("readingMinutes", () => {
   test.each([
     [0, 1],
