@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, parseDocument, visit, type Document } from "yaml";
 
 /** A source file split into its YAML front matter and Markdown body. */
 export interface SplitSource {
@@ -43,34 +43,104 @@ export function ownCopy(text: string): string {
   return ` ${text}`.slice(1);
 }
 
+/** YAML errors reported of one file; past them, one line says how many more there are.
+ *  @default 20 */
+const maxYamlProblems = 20;
+
+/** Aliases `toJS` expands before it gives up on the document as an alias bomb (the `yaml` package's own default).
+ *  @default 100 */
+const maxAliasCount = 100;
+
 /**
  * Parses front matter as YAML 1.2 (core schema), so `2022-02-30` stays the text it was written as
- * instead of becoming a timestamp rolled over to 2 March, as YAML 1.1 parsers do.
+ * instead of becoming a timestamp rolled over to 2 March, as YAML 1.1 parsers do. Never throws: a
+ * YAML error, an alias bomb or nesting too deep to read is a problem at its line, so validation
+ * goes on with the other files.
  */
 export function parseFrontMatter(yaml: string, firstLine = 1): ParsedFrontMatter {
-  const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
-  const problems = document.errors.map((error) => ({
-    line: lineAt(yaml, error.pos[0]) + firstLine - 1,
-    message: error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message,
-  }));
-  if (problems.length) return { data: {}, unquoted: new Set(), problems };
+  const failed = (problems: YamlProblem[]): ParsedFrontMatter => ({ data: {}, unquoted: new Set(), problems });
+  const lines = lineFinder(yaml, firstLine);
+  let document: Document;
+  try {
+    document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return failed([{ line: firstLine, message: resourceMessage(error) }]);
+  }
+  if (document.errors.length) {
+    const problems = document.errors.slice(0, maxYamlProblems).map((error) => ({
+      line: lines(error.pos[0]),
+      message: error.code === "RESOURCE_EXHAUSTION" ? tooDeep(error.message) : (error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message),
+    }));
+    const more = document.errors.length - problems.length;
+    if (more > 0) {
+      const next = document.errors[maxYamlProblems];
+      problems.push({ line: lines(next ? next.pos[0] : 0), message: `${more} more YAML errors from this line on` });
+    }
+    return failed(problems);
+  }
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
-    return {
-      data: {},
-      unquoted: new Set(),
-      problems: [{ line: firstLine, message: "expected a mapping of `field: value` lines" }],
-    };
+    return failed([{ line: firstLine, message: "expected a mapping of `field: value` lines" }]);
   }
-  const data = toData(document);
+  let data: Record<string, unknown>;
+  try {
+    data = toData(document);
+  } catch (error) {
+    return failed([{ line: lines(firstAliasOffset(document)), message: resourceMessage(error) }]);
+  }
   parsedByText.set(cacheKey(yaml), data);
   return { data, unquoted: unquotedFields(document), problems: [] };
 }
 
-/** 1-based line of a character offset; an error found at the very end belongs to the last line. */
-function lineAt(text: string, offset: number): number {
-  const before = text.slice(0, Math.min(offset, text.replace(/\s+$/, "").length));
-  return before.split("\n").length;
+/** What `yaml` threw, as a problem says it: an alias bomb and nesting too deep are named as such. */
+function resourceMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError) return tooDeep(message);
+  if (message.includes("Excessive alias count")) return `aliases expanded more than ${maxAliasCount} times (${message})`;
+  return message;
+}
+
+/** `yaml` reads nested collections by recursion, which ends in a stack overflow past some depth. */
+function tooDeep(message: string): string {
+  return `lists or mappings nested too deep to read (${message})`;
+}
+
+/** Offset of the document's first alias (`*name`), where an alias bomb starts going off; 0 if none. */
+function firstAliasOffset(document: Document): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/**
+ * The 1-based file line of a character offset in `text`, whose first line is file line
+ * `firstLine`; an error found at the very end belongs to the last line with text. The line starts
+ * are found once, so a file's many errors cost one pass and a binary search each.
+ */
+export function lineFinder(text: string, firstLine = 1): (offset: number) => number {
+  let breaks: number[] | undefined;
+  const contentEnd = text.trimEnd().length;
+  return (offset) => {
+    if (!breaks) {
+      breaks = [];
+      for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) breaks.push(at);
+    }
+    const end = Math.min(offset, contentEnd);
+    // Line breaks before `end`: the lowest index whose break is at or after it.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((breaks[middle] as number) < end) low = middle + 1;
+      else high = middle;
+    }
+    return low + firstLine;
+  };
 }
 
 /** Data validation already parsed, by YAML text, for Eleventy to take instead of parsing again. */
@@ -118,7 +188,7 @@ export function parseYamlData(yaml: string): Record<string, unknown> {
 }
 
 function toData(document: Document): Record<string, unknown> {
-  const value: unknown = document.toJS();
+  const value: unknown = document.toJS({ maxAliasCount });
   return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 

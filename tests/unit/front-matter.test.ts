@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ownCopy, parseFrontMatter, parseYamlData, splitFrontMatter } from "../../src/model/front-matter.ts";
+import { lineFinder, ownCopy, parseFrontMatter, parseYamlData, splitFrontMatter } from "../../src/model/front-matter.ts";
 
 describe("splitFrontMatter", () => {
   test.each([
@@ -133,6 +133,67 @@ describe("parseFrontMatter", () => {
   test("quoted, block and flow values are not counted as unquoted", () => {
     const parsed = parseFrontMatter("a: 'x'\nb: \"y\"\nc: |\n  z\nd: [1]\ne: {k: v}\nf: plain");
     expect([...parsed.unquoted]).toEqual(["f"]);
+  });
+});
+
+describe("parseFrontMatter on YAML that exhausts resources", () => {
+  const aliasBomb = [
+    'title: "Laughs"',
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+    "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+  ].join("\n");
+
+  test("an alias bomb is a problem at the line of its first alias, not a throw", () => {
+    expect(parseFrontMatter(aliasBomb, 2)).toEqual({
+      data: {},
+      unquoted: new Set(),
+      problems: [{ line: 4, message: "aliases expanded more than 100 times (Excessive alias count indicates a resource exhaustion attack)" }],
+    });
+  });
+
+  test("a few aliases are fine", () => {
+    expect(parseFrontMatter("a: &x [1, 2]\nb: *x", 2)).toMatchObject({ data: { a: [1, 2], b: [1, 2] }, problems: [] });
+  });
+
+  test("lists nested 20,000 deep are a problem at their line, not a stack overflow", () => {
+    const yaml = `title: "Deep"\ntags: ${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const parsed = parseFrontMatter(yaml, 2);
+    expect(parsed.data).toEqual({});
+    expect(parsed.problems[0]?.line).toBe(3);
+    expect(parsed.problems[0]?.message).toMatch(/^lists or mappings nested too deep to read \(/);
+  });
+
+  test("past 20 YAML errors, one more line counts the rest, from the line of the 21st", () => {
+    const yaml = Array.from({ length: 50 }, () => "title: again").join("\n");
+    const { problems } = parseFrontMatter(yaml, 2);
+    expect(problems).toHaveLength(21);
+    expect(problems[19]).toEqual({ line: 22, message: "Map keys must be unique" });
+    expect(problems[20]).toEqual({ line: 23, message: "29 more YAML errors from this line on" });
+  });
+
+  test("a duplicate key after 100 KB of spaces and blank lines is found at its line", () => {
+    const yaml = `title: A\n${" ".repeat(100_000)}\n${" \n".repeat(50_000)}title: B\n${" ".repeat(100_000)}`;
+    expect(parseFrontMatter(yaml, 2).problems).toEqual([{ line: 50_004, message: "Map keys must be unique" }]);
+  });
+});
+
+describe("lineFinder", () => {
+  test.each([
+    ["a\nb\nc", 0, 1],
+    ["a\nb\nc", 1, 1],
+    ["a\nb\nc", 2, 2],
+    ["a\nb\nc", 4, 3],
+    ["a\nb\n\n\n  ", 9, 2],
+    ["", 0, 1],
+    ["\n\n\nx", 3, 4],
+  ])("in %j, offset %i is on line %i; past the text, the last line with text", (text, offset, line) => {
+    expect(lineFinder(text)(offset)).toBe(line);
+  });
+
+  test("counts from the first line given", () => {
+    expect(lineFinder("a\nb", 10)(2)).toBe(11);
   });
 });
 
