@@ -43,7 +43,7 @@ export function forPathPattern(forPath: string): RegExp {
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 
 /** The rules that apply to a request path. */

@@ -30,6 +30,10 @@ describe("forPathPattern", () => {
     ["/pagefind/*.js", "/pagefind/pagefind.js", true],
     ["/pagefind/*.js", "/pagefind/pagefind.json", false],
     ["/pagefind/pagefind.*.pf_meta", "/pagefind/pagefind.en_e51ea4457d.pf_meta", true],
+    ["/pagefind/pagefind-worker.js", "/pagefind/pagefind-worker.js", true],
+    ["/pagefind/pagefind-worker.js", "/pagefind/pagefindxworker.js", false],
+    ["/pagefind/pagefind-*ui.js", "/pagefind/pagefind-component-ui.js", true],
+    ["/pagefind/pagefind-*ui.js", "/pagefind/pagefind-worker.js", false],
   ])("%s matches %s: %s", (forPath, requestPath, matches) => {
     expect(forPathPattern(forPath).test(requestPath)).toBe(matches);
   });
