@@ -14,7 +14,7 @@ const rules: HeaderRule[] = headerRules(config);
 
 const expectedCsp = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",
@@ -22,6 +22,9 @@ const expectedCsp = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ];
+/** Pagefind compiles WebAssembly on the search page and in its worker, and nowhere else. */
+const compilesWasm = (requestPath: string) => requestPath.startsWith("/search/") || requestPath === "/pagefind/pagefind-worker.js";
+const cspFor = (requestPath: string) => (compilesWasm(requestPath) ? expectedCsp.map((each) => (each === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : each)) : expectedCsp);
 const immutable = "public, max-age=31536000, immutable";
 const revalidate = "public, max-age=0, must-revalidate";
 /** A file name carrying a hash of its content: `site.e7e91fea80.css`, `en_18eab97.pf_fragment`. */
@@ -61,11 +64,26 @@ describe("netlify.toml", () => {
   test("every path gets the security headers, with a strict Content-Security-Policy", () => {
     for (const requestPath of paths) {
       const headers = headersForPath(rules, requestPath);
-      expect(headers["content-security-policy"]?.split(/\s*;\s*/), requestPath).toEqual(expectedCsp);
+      expect(headers["content-security-policy"]?.split(/\s*;\s*/), requestPath).toEqual(cspFor(requestPath));
       expect(headers["strict-transport-security"], requestPath).toMatch(/^max-age=(\d{8,})/);
       expect(headers["x-content-type-options"], requestPath).toBe("nosniff");
       expect(headers["referrer-policy"], requestPath).toBe("strict-origin-when-cross-origin");
       expect(headers["permissions-policy"], requestPath).toMatch(/camera=\(\), .*microphone=\(\)/);
+      expect(headers["cross-origin-opener-policy"], requestPath).toBe("same-origin");
+      expect(headers["cross-origin-resource-policy"], requestPath).toBe("same-origin");
+      expect(headers["x-frame-options"], requestPath).toBe("DENY");
+    }
+  });
+
+  test("'wasm-unsafe-eval' only on the search page and Pagefind's worker", () => {
+    const loosened = paths.filter((requestPath) => headersForPath(rules, requestPath)["content-security-policy"]?.includes("'wasm-unsafe-eval'"));
+    expect(loosened).toEqual(["/pagefind/pagefind-worker.js", "/search/"]);
+  });
+
+  test("a path outside the site's folders gets the other security headers and no second policy", () => {
+    for (const requestPath of ["/no-such-page/", "/no/such/page", "/searchless/"]) {
+      expect(headersForPath(rules, requestPath), requestPath).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "cross-origin-opener-policy": "same-origin" });
+      expect(conflictingHeaders(rules, requestPath), requestPath).toEqual({});
     }
   });
 
