@@ -1,5 +1,5 @@
 // A failed build leaves the previous site byte for byte; a successful one leaves nothing stale.
-import { cpSync, existsSync, lstatSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
@@ -69,5 +69,29 @@ describe("atomic builds", () => {
     }
     expect([...modes.keys()].sort()).toEqual(["file 644", "folder 755"]);
     expect(modes.get("file 644")).toBeGreaterThan(30);
+  });
+
+  test("a site built before the link, a real folder, becomes the link; a folder of the user's own is never replaced", () => {
+    const before = siteManifest(output);
+    // As builds before the link left _site: a real folder holding the site.
+    const copy = path.join(root, "copy");
+    cpSync(output, copy, { recursive: true, dereference: true });
+    rmSync(output);
+    renameSync(copy, output);
+    expect(runBuild({ content, output }).status).toBe(0);
+    expect(lstatSync(output).isSymbolicLink()).toBe(true);
+    expect(siteManifest(output)).toEqual(before);
+    expect(readdirSync(path.join(root, ".site-builds"))).toEqual([path.basename(readlinkSync(output))]);
+
+    const own = path.join(root, "own");
+    mkdirSync(own);
+    writeFileSync(path.join(own, "notes.txt"), "mine\n");
+    const refused = runBuild({ content, output: own });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain(
+      `Build failed; the folder ${own} is unchanged and the new site was not kept.\n${own}: expected a site built here (or an empty folder), got other files; move the folder away or pass another --output\n`,
+    );
+    expect(readdirSync(own)).toEqual(["notes.txt"]);
+    expect(readdirSync(path.join(root, ".site-builds"))).toEqual([path.basename(readlinkSync(output))]);
   });
 });
