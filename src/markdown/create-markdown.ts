@@ -1,11 +1,10 @@
 import MarkdownIt, { type PluginSimple } from "markdown-it";
-import markdownItAnchor from "markdown-it-anchor";
 import footnoteModule from "markdown-it-footnote";
 import { containersPlugin } from "./containers.ts";
 import { explicitLinksPlugin } from "./explicit-links.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
+import { headingAnchorsPlugin } from "./heading-anchors.ts";
 import { mathsPlugin } from "./maths.ts";
-import { slugifyHeading } from "./slugify-heading.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
 
 // @types/markdown-it-footnote is typed against markdown-it's CommonJS declarations.
@@ -20,12 +19,7 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.use(explicitLinksPlugin)
     .use(footnotePlugin)
-    .use(markdownItAnchor, {
-      level: [2, 3, 4],
-      slugify: slugifyHeading,
-      tabIndex: false,
-      permalink: markdownItAnchor.permalink.headerLink({ safariReaderFix: true }),
-    })
+    .use(headingAnchorsPlugin, { levels: [2, 3, 4] })
     .use(containersPlugin)
     .use(mathsPlugin)
     .use(hashtagsPlugin)
