@@ -35,6 +35,18 @@ describe("parseHashtagLine", () => {
   ])("%j is not a hashtag paragraph (%s)", (text) => {
     expect(parseHashtagLine(text)).toBeUndefined();
   });
+
+  // `\s*,?\s*` between hashtags could split each run of spaces many ways: 10 spaced hashtags
+  // before other text took 1.4 s, and each one more about 5 times as long.
+  test.each([
+    ["hashtags spaced apart, then prose", `${"#a    ".repeat(40)}and more`, undefined],
+    ["hashtags spaced apart around commas, then prose", `${"#a  ,  ".repeat(40)}!`, undefined],
+    ["1 MB of #a", "#a".repeat(500_000), ["#a"]],
+    ["1 MB of spaced hashtags", "#a    ".repeat(170_000), ["#a"]],
+  ])("%s is read without backtracking", (_, text, expected) => {
+    const tags = parseHashtagLine(text);
+    expect(tags && [...new Set(tags)]).toEqual(expected);
+  });
 });
 
 describe("extractHashtags", () => {
