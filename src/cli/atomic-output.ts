@@ -96,7 +96,7 @@ function buildName(output: string): string {
   return `${output}-${process.pid}-${randomBytes(4).toString("hex")}`;
 }
 
-/** The output's build folder and whether `entry` of the builds folder belongs to `output`'s builds. */
+/** The output and the process named by a build folder's name (or its new link's), if `entry` is one. */
 function parseBuildName(entry: string): { output: string; pid: number } | undefined {
   const match = /^(.+)-(\d+)-[0-9a-f]{8}(?:\.link)?$/.exec(entry);
   return match ? { output: match[1] ?? "", pid: Number(match[2]) } : undefined;
@@ -133,7 +133,8 @@ async function removeEndedBuilds(parent: string, name: string): Promise<void> {
  * rename(2) cannot put a link over a folder, and Node has no RENAME_EXCHANGE, so the folder is
  * moved aside and the link moved in by two renames back to back, synchronously: a kill between
  * the two leaves the output missing for that instant, with the old site in the builds folder. A
- * folder that is not a site built here is never replaced.
+ * folder that is not a site built here is never replaced; an empty one is removed, then the link
+ * renamed in, with the same brief window.
  */
 async function replaceFolder(target: string, link: string, aside: string, built: string, shown: string): Promise<void> {
   const entries = await readdir(target);
