@@ -25,29 +25,39 @@ export function sectionCount(entries: readonly TocEntry[]): number {
   return entries.filter((entry) => entry.level === 2).length;
 }
 
+const katexStart = '<span class="katex';
+
 function plainText(html: string): string {
+  // `[^<>]`: a `<` with no `>` after it must not scan to the end of the text again for each `<`.
   return replaceMaths(html)
-    .replace(/<[^>]+>/g, "")
+    .replace(/<[^<>]+>/g, "")
     .replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[entity] ?? "")
     .replace(/\s+/g, " ")
     .trim();
 }
 
-/** Each KaTeX rendering, found by balancing its nested spans, replaced by its TeX source. */
+/** Each KaTeX rendering, found by balancing its nested spans, replaced by its TeX source, in one pass. */
 function replaceMaths(html: string): string {
-  const start = html.indexOf('<span class="katex');
+  let start = html.indexOf(katexStart);
   if (start === -1) return html;
   const tags = /<span\b|<\/span>/g;
-  tags.lastIndex = start;
-  let depth = 0;
-  let end = html.length;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    depth += match[0] === "</span>" ? -1 : 1;
-    if (depth === 0) {
-      end = tags.lastIndex;
-      break;
+  let kept = "";
+  let from = 0;
+  while (start !== -1) {
+    tags.lastIndex = start;
+    let depth = 0;
+    let end = html.length;
+    for (let match = tags.exec(html); match; match = tags.exec(html)) {
+      depth += match[0] === "</span>" ? -1 : 1;
+      if (depth === 0) {
+        end = tags.lastIndex;
+        break;
+      }
     }
+    const tex = /<annotation[^>]*>([\s\S]*?)<\/annotation>/.exec(html.slice(start, end))?.[1] ?? "";
+    kept += html.slice(from, start) + tex;
+    from = end;
+    start = html.indexOf(katexStart, end);
   }
-  const tex = /<annotation[^>]*>([\s\S]*?)<\/annotation>/.exec(html.slice(start, end))?.[1] ?? "";
-  return html.slice(0, start) + tex + replaceMaths(html.slice(end));
+  return kept + html.slice(from);
 }
