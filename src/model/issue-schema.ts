@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseIssueDate } from "./dates.ts";
+import { issueLimits } from "./issue-limits.ts";
 import { seriesRegistry } from "./series.ts";
 
 const nonEmptyText = z.string().trim().min(1);
@@ -10,7 +11,8 @@ export const issueFrontMatterSchema = z.strictObject({
   date: z.string().refine((text) => parseIssueDate(text) !== undefined),
   series: z.enum(seriesRegistry.map((series) => series.id) as [string, ...string[]]),
   number: z.number().int().positive().optional(),
-  summary: nonEmptyText.max(400),
+  // Lengths and counts are checked against issueLimits by fieldLimitProblems, whose messages name the limit.
+  summary: nonEmptyText,
   tags: z.array(nonEmptyText).default([]),
   authors: z.array(nonEmptyText).default([]),
   draft: z.boolean().default(false),
@@ -26,7 +28,7 @@ export const fieldExpectations: Record<IssueField, string> = {
   date: 'a quoted calendar date like "2022-03-10"',
   series: `one of the series ids ${seriesRegistry.map((series) => series.id).join(", ")}`,
   number: "a whole number of 1 or more (the issue's number in its series)",
-  summary: "one or two sentences of plain text, at most 400 characters",
+  summary: `one or two sentences of plain text, at most ${issueLimits.summaryLength} characters`,
   tags: 'a list of non-empty tags, like ["machine learning", "nlp"]',
   authors: 'a list of non-empty names, like ["Ada Lovelace"]',
   draft: "true or false",

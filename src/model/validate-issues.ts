@@ -7,7 +7,9 @@ import type { Issue } from "./issue.ts";
 import { fieldExpectations, isIssueField, issueFrontMatterSchema } from "./issue-schema.ts";
 import { issueHref, issueSlug } from "./issue-url.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
-import { normaliseTags } from "./tags.ts";
+import { describeCharacter, fieldCharacterProblems } from "./control-characters.ts";
+import { characterCount, fieldLimitProblems, issueLimits } from "./issue-limits.ts";
+import { normaliseTags, tagHref, tagListProblems, tagSpellingKey, tagSpellingRule } from "./tags.ts";
 
 /** One issue file as read from disk. */
 export interface IssueSource {
@@ -39,7 +41,8 @@ export function validateIssueSources(sources: readonly IssueSource[]): Validatio
 
 /**
  * The issues and problems of files validated one by one (`validateIssueSource`, in file order),
- * with the check that needs them all: no two issues share a URL.
+ * with the checks that need them all: no two issues share a URL, and no two spell one tag's slug
+ * differently.
  */
 export function collectValidation(results: Iterable<Issue | string[]>): ValidationResult {
   const issues: Issue[] = [];
@@ -48,7 +51,7 @@ export function collectValidation(results: Iterable<Issue | string[]>): Validati
     if (Array.isArray(result)) problems.push(...result);
     else issues.push(result);
   }
-  problems.push(...duplicateUrlProblems(issues));
+  problems.push(...duplicateUrlProblems(issues), ...tagSpellingProblems(issues));
   return { issues, problems };
 }
 
@@ -73,9 +76,15 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   }
 
   const problems: string[] = [];
+  // A field holding a control character is reported for that alone: what else is wrong with it
+  // may be the character.
+  const reported = new Set<string>();
+  for (const { field, expected, got } of fieldCharacterProblems(parsed.data)) {
+    problems.push(problem(field, expected, got));
+    reported.add(field);
+  }
   const result = issueFrontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
-    const reported = new Set<string>();
     for (const zodIssue of result.error.issues) {
       if (zodIssue.code === "unrecognized_keys") {
         for (const key of zodIssue.keys) {
@@ -93,10 +102,24 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   if (parsed.unquoted.has("date") && !problems.some((line) => line.startsWith(`${source.file}: date:`))) {
     problems.push(problem("date", fieldExpectations.date, `${describeValue(parsed.data.date)} without quotes`));
   }
+  for (const { field, expected, got } of fieldLimitProblems(parsed.data)) {
+    if (!reported.has(field)) problems.push(problem(field, expected, got));
+  }
+  // Hashtags count towards the issue's tags and may clash with its front matter's spellings.
+  const tagged = findTaggedContent(split.body);
+  const frontMatterTags = parsed.data.tags;
+  if (!reported.has("tags") && (frontMatterTags === undefined || isTextList(frontMatterTags))) {
+    const rawTags = [...(frontMatterTags ?? []), ...tagged.tags.map((tag) => tag.name)];
+    for (const { expected, got } of tagListProblems(rawTags, { maxCount: issueLimits.tags, maxLength: issueLimits.tagLength })) {
+      problems.push(problem("tags", expected, got));
+    }
+  }
   const bodyFirstLine = lineCount(text.slice(0, text.length - split.body.length)) + 1;
   for (const formula of formulaProblems(split.body)) {
     problems.push(`${source.file}:${formula.line + bodyFirstLine - 1}: ${formula.message}`);
   }
+  const nul = split.body.indexOf("\0");
+  if (nul !== -1) problems.push(nulProblem(source.file, split.body, nul, bodyFirstLine));
   if (split.body.trim() === "") {
     problems.push(problem("body", "the issue's text after the front matter", "nothing"));
   }
@@ -106,7 +129,6 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
 
   const frontMatter = result.data;
   const words = countWords(split.body);
-  const tagged = findTaggedContent(split.body);
   return {
     file: source.file,
     absolutePath: source.absolutePath,
@@ -142,6 +164,61 @@ export function duplicateUrlProblems(issues: readonly Issue[]): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Two issues that spell one tag's slug differently, beyond what makes spellings one tag (case,
+ * spaces, hyphens, underscores, a leading `#`): each later spelling names the first, and its file.
+ * Spellings within one issue were checked with the issue. One map lookup per tag of each issue.
+ */
+export function tagSpellingProblems(issues: readonly Issue[]): string[] {
+  const first = new Map<string, { name: string; key: string; file: string }>();
+  const problems: string[] = [];
+  for (const issue of issues) {
+    for (const { slug, name } of issue.tags) {
+      const key = spellingKey(name);
+      const seen = first.get(slug);
+      if (!seen) first.set(slug, { name, key, file: issue.file });
+      else if (seen.key !== key) {
+        problems.push(
+          `${issue.file}: tags: expected ${JSON.stringify(seen.name)} as ${seen.file} spells the tag ${tagHref(slug)} (${tagSpellingRule}), or a tag with an address of its own, got ${JSON.stringify(name)}`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+// Every validation of the archive (each edit in `npm start`) compares the same few hundred names.
+const spellingKeys = new Map<string, string>();
+
+function spellingKey(name: string): string {
+  let key = spellingKeys.get(name);
+  if (key === undefined) {
+    if (spellingKeys.size >= 10_000) spellingKeys.clear();
+    key = tagSpellingKey(name);
+    spellingKeys.set(name, key);
+  }
+  return key;
+}
+
+/** The first line of the body with a NUL in it, and how many more have one. */
+function nulProblem(file: string, body: string, at: number, bodyFirstLine: number): string {
+  const lineStart = body.lastIndexOf("\n", at) + 1;
+  const lineEnd = body.indexOf("\n", at);
+  const line = bodyFirstLine + lineCount(body.slice(0, lineStart));
+  let more = 0;
+  for (let next = lineEnd === -1 ? -1 : body.indexOf("\0", lineEnd); next !== -1; ) {
+    more++;
+    const end = body.indexOf("\n", next);
+    next = end === -1 ? -1 : body.indexOf("\0", end);
+  }
+  const got = `${describeCharacter(0)} at character ${characterCount(body.slice(lineStart, at)) + 1}`;
+  return `${file}:${line}: body: expected text without NUL characters, got ${got}${more ? ` (and ${more} more line${more === 1 ? "" : "s"} with NUL)` : ""}`;
+}
+
+function isTextList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
 /** A field's value as an error message shows it. */

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
+import type { Issue } from "../../src/model/issue.ts";
 import {
   describeValue,
   IssueValidationError,
+  tagSpellingProblems,
   validateIssueSources,
   type IssueSource,
 } from "../../src/model/validate-issues.ts";
@@ -238,12 +240,10 @@ describe("validateIssueSources: one problem per mistake", () => {
     expect(problemsOf(file, text)).toEqual(expected);
   });
 
-  test("a long summary is reported with its value shortened", () => {
-    const [problem, ...rest] = problemsOf(file, issueText({ summary: JSON.stringify("x".repeat(401)) }));
-    expect(rest).toEqual([]);
-    expect(problem).toBe(
-      `${file}: summary: expected one or two sentences of plain text, at most 400 characters, got "${"x".repeat(76)}...`,
-    );
+  test("a long summary is reported with its length and the limit", () => {
+    expect(problemsOf(file, issueText({ summary: JSON.stringify("x".repeat(401)) }))).toEqual([
+      `${file}: summary: expected a summary of at most 400 characters, got 401 characters`,
+    ]);
   });
 
   test("bytes that are not UTF-8 are reported with their offset", () => {
@@ -338,6 +338,100 @@ describe("validateIssueSources: several problems", () => {
     }
     const files = new Set(result.problems.map((problem) => messageForm.exec(problem)?.[1]));
     expect(files.size).toBe(7);
+  });
+});
+
+describe("validateIssueSources: control characters", () => {
+  const file = "issues/2022-03-10-update.md";
+  const invisible = "expected text without invisible control characters";
+  const control = "expected text without control characters";
+  test.each([
+    ["a bidi override in the title", { title: '"Pay \u202Eyad"' }, [`${file}: title: ${invisible}, got U+202E (RIGHT-TO-LEFT OVERRIDE) at character 5`]],
+    ["a zero-width space in the title", { title: '"Ma\u200Bchine"' }, [`${file}: title: ${invisible}, got U+200B (ZERO WIDTH SPACE) at character 3`]],
+    ["a left-to-right isolate in the summary", { summary: '"\u2066Fine"' }, [`${file}: summary: ${invisible}, got U+2066 (LEFT-TO-RIGHT ISOLATE) at character 1`]],
+    ["a right-to-left mark in an author", { authors: '["Ada", "Eve\u200F"]' }, [`${file}: authors: ${invisible}, got U+200F (RIGHT-TO-LEFT MARK) at character 4 of item 2`]],
+    ["NUL in the title", { title: '"A\0B"' }, [`${file}: title: ${control}, got U+0000 (NULL) at character 2`]],
+    ["ESC in an author", { authors: '["\\e[31mEve"]' }, [`${file}: authors: ${control}, got U+001B (ESCAPE) at character 1 of item 1`]],
+    ["NUL in a tag", { tags: '["a\0"]' }, [`${file}: tags: ${control}, got U+0000 (NULL) at character 2 of item 1`]],
+    ["BELL in the source", { source: '"https://example.org/\\a"' }, [`${file}: source: ${control}, got U+0007 (BELL) at character 21`]],
+    ["NUL in the date, reported for itself alone", { date: '"2022-03-10\0"' }, [`${file}: date: ${control}, got U+0000 (NULL) at character 11`]],
+  ])("%s is refused, naming the field and the character", (_, fields, expected) => {
+    expect(problemsOf(file, issueText(fields))).toEqual(expected);
+  });
+
+  test("tab and line breaks in a summary are text", () => {
+    expect(problemsOf(file, issueText({ summary: '"One\\tand\\ntwo."' }))).toEqual([]);
+  });
+
+  test("invisible characters are stripped from tags: a look-alike is the same tag", () => {
+    const result = validateIssueSources([source(file, issueText({ tags: '["machine", "ma\u200Bchine", "\u202Ebias"]' }))]);
+    expect(result.problems).toEqual([]);
+    expect(result.issues[0]?.tags).toEqual([
+      { slug: "machine", name: "machine" },
+      { slug: "bias", name: "bias" },
+    ]);
+  });
+
+  test("NUL in the body is reported at its line, with the count of other lines holding one", () => {
+    const text = issueText({}, "First line.\n\nSecond \0 line.\n\0\0\nok\n\0\n");
+    // The front matter's 4 fields and fences take lines 1-6, a blank line 7, the body starts at 8.
+    expect(problemsOf(file, text)).toEqual([
+      `${file}:10: body: expected text without NUL characters, got U+0000 (NULL) at character 8 (and 2 more lines with NUL)`,
+    ]);
+  });
+});
+
+describe("validateIssueSources: tags never merge or vanish silently", () => {
+  const rule = "spellings of one tag may differ only in case, spaces, hyphens, underscores and a leading #";
+  const validate = (files: Record<string, string>) =>
+    validateIssueSources(Object.entries(files).map(([file, text]) => source(file, text)));
+
+  test("C, C++ and C# are three tags", () => {
+    const result = validate({ "issues/2022-03-10-a.md": issueText({ tags: '["C", "C++", "C#"]' }) });
+    expect(result.problems).toEqual([]);
+    expect(result.issues[0]?.tags.map((tag) => tag.slug)).toEqual(["c", "c-plus-plus", "c-sharp"]);
+  });
+
+  test("spellings differing in case, spaces, hyphens or a leading # merge across issues, the first spelling kept", () => {
+    const result = validate({
+      "issues/2022-03-10-a.md": issueText({ tags: '["Machine Learning"]' }),
+      "issues/2022-03-11-b.md": issueText({ tags: '["machine-learning"]' }),
+      "issues/2022-03-12-c.md": issueText({}, "## Item\n\n#Machine_Learning\n"),
+    });
+    expect(result.problems).toEqual([]);
+  });
+
+  test("two spellings of one slug in two files: each later file names the first file and both spellings", () => {
+    const result = validate({
+      "issues/2022-03-10-a.md": issueText({ tags: '["C#", "nlp"]' }),
+      "issues/2022-03-11-b.md": issueText({ tags: '["c-sharp"]' }),
+      "issues/2022-03-12-c.md": issueText({ tags: '["c#"]' }),
+      "issues/2022-03-13-d.md": issueText({}, "## Item\n\n#C_Sharp #NLP\n"),
+    });
+    expect(result.problems).toEqual([
+      `issues/2022-03-11-b.md: tags: expected "C#" as issues/2022-03-10-a.md spells the tag /tags/c-sharp/ (${rule}), or a tag with an address of its own, got "c-sharp"`,
+      `issues/2022-03-13-d.md: tags: expected "C#" as issues/2022-03-10-a.md spells the tag /tags/c-sharp/ (${rule}), or a tag with an address of its own, got "C_Sharp"`,
+    ]);
+  });
+
+  test("two spellings of one slug in one file, front matter and hashtag", () => {
+    expect(problemsOf("issues/2022-03-10-a.md", issueText({ tags: '["C#"]' }, "## Item\n\n#c-sharp\n"))).toEqual([
+      `issues/2022-03-10-a.md: tags: expected one spelling of the tag /tags/c-sharp/ (${rule}), or tags with addresses of their own, got "C#" and "c-sharp"`,
+    ]);
+  });
+
+  test.each([["#"], ["---"], ["\u200B"], ["🚀"]])("the tag %j, which normalises to nothing, is named", (tag) => {
+    expect(problemsOf("issues/2022-03-10-a.md", issueText({ tags: JSON.stringify(["bias", tag]) }))).toEqual([
+      `issues/2022-03-10-a.md: tags: expected tags with a letter or digit, which a tag's address is made of, got ${JSON.stringify(tag)}`,
+    ]);
+  });
+
+  test("the clash check is linear: 20,000 issues sharing 200 tags validate together", () => {
+    const issues = Array.from({ length: 20_000 }, (_, index) => ({
+      file: `issues/${index}.md`,
+      tags: [{ slug: `t${index % 200}`, name: index % 2 ? `T${index % 200}` : `t${index % 200}` }],
+    }));
+    expect(tagSpellingProblems(issues as unknown as Issue[])).toEqual([]);
   });
 });
 
