@@ -7,6 +7,10 @@ import { tagHref, type Tag } from "./tags.ts";
 export interface ArchiveEntry {
   issue: Issue;
   items: TaggedItem[];
+  /** The first of the issue's tags, which the page lists: a bounded number, so that a page's size does not grow with its issues' tag counts. */
+  tags: Tag[];
+  /** How many more tags the issue has, shown as a count. */
+  moreTags: number;
 }
 
 /** One page of one archive (home, a tag, a series): what a single template renders. */
@@ -55,8 +59,17 @@ interface ArchiveOptions {
   /** Issues per archive page.
    *  @default 10 */
   pageSize?: number;
+  /** Tags listed with each issue on an archive page; the rest are counted.
+   *  @default 5 */
+  tagsPerEntry?: number;
   homeTitle?: string;
   homeDescription?: string;
+}
+
+/** An issue as an archive page lists it: its first `tagsShown` tags and the count of the others. */
+export function archiveEntry(issue: Issue, items: TaggedItem[], tagsShown: number): ArchiveEntry {
+  const tags = issue.tags.slice(0, tagsShown);
+  return { issue, items, tags, moreTags: issue.tags.length - tags.length };
 }
 
 /** The URL of page `n` of an archive whose first page is `baseHref`: `/tags/x/`, `/tags/x/page/2/`. */
@@ -98,13 +111,19 @@ export function paginate(
  */
 export function buildArchives(newestFirst: readonly Issue[], registry: readonly Series[], options: ArchiveOptions = {}): Archives {
   const pageSize = options.pageSize ?? 10;
+  const tagsShown = options.tagsPerEntry ?? 5;
   const byTag = new Map<string, { tag: Tag; entries: ArchiveEntry[] }>();
   const bySeries = new Map<string, ArchiveEntry[]>(registry.map((series) => [series.id, []]));
+  const homeEntries: ArchiveEntry[] = [];
   for (const issue of newestFirst) {
-    bySeries.get(issue.seriesId)?.push({ issue, items: [] });
+    // One entry serves every archive the issue is listed in but those with tagged items.
+    const plain = archiveEntry(issue, [], tagsShown);
+    homeEntries.push(plain);
+    bySeries.get(issue.seriesId)?.push(plain);
     for (const tag of issue.tags) {
       const group = byTag.get(tag.slug) ?? { tag, entries: [] };
-      group.entries.push({ issue, items: issue.items.filter((item) => item.tags.some((itemTag) => itemTag.slug === tag.slug)) });
+      const items = issue.items.filter((item) => item.tags.some((itemTag) => itemTag.slug === tag.slug));
+      group.entries.push(items.length ? { ...plain, items } : plain);
       byTag.set(tag.slug, group);
     }
   }
@@ -117,7 +136,7 @@ export function buildArchives(newestFirst: readonly Issue[], registry: readonly 
   const home = paginate(
     { key: "home", kind: "home", title: options.homeTitle ?? "Latest issues", description: options.homeDescription ?? "" },
     "/",
-    newestFirst.map((issue) => ({ issue, items: [] })),
+    homeEntries,
     pageSize,
   );
   const tagPages = tags.flatMap((tag) =>

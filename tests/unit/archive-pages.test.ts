@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildArchives, pageHref, paginate, type ArchiveEntry, type ArchivePage } from "../../src/model/archive-pages.ts";
+import { archiveEntry, buildArchives, pageHref, paginate, type ArchiveEntry, type ArchivePage } from "../../src/model/archive-pages.ts";
 import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
 import type { TaggedItem } from "../../src/markdown/tagged-items.ts";
 import type { Issue } from "../../src/model/issue.ts";
@@ -18,10 +18,9 @@ const pagesOf = (pages: readonly ArchivePage[], key: string) => pages.filter((pa
 
 /** `count` issues, one a day, newest first. */
 function entries(count: number): ArchiveEntry[] {
-  return Array.from({ length: count }, (_, index) => ({
-    issue: issue(`i${String(index).padStart(3, "0")}`, new Date(Date.UTC(2022, 0, 1) - index * 86_400_000).toISOString().slice(0, 10)),
-    items: [],
-  }));
+  return Array.from({ length: count }, (_, index) =>
+    archiveEntry(issue(`i${String(index).padStart(3, "0")}`, new Date(Date.UTC(2022, 0, 1) - index * 86_400_000).toISOString().slice(0, 10)), [], 5),
+  );
 }
 
 const tagArchive = { key: "tag:x", kind: "tag", title: "Tagged “x”", description: "Issues tagged “x”, newest first." } as const;
@@ -264,6 +263,40 @@ describe("buildArchives", () => {
 
     test("the items are the issue's own TaggedItem objects", () => {
       expect(entryOf("tag:bias", "/issues/digest/")?.items).toEqual([digest.items[1], digest.items[2]]);
+    });
+  });
+
+  describe("an issue's tags on archive pages", () => {
+    const names = Array.from({ length: 30 }, (_, index) => `tag ${index + 1}`);
+    const many = issue("many", "2022-06-01", { tags: names });
+    const few = issue("few", "2022-05-01", { tags: ["tag 1", "other"] });
+    const entriesOf = (built: ReturnType<typeof buildArchives>) => built.pages.flatMap((page) => page.items.map((entry) => [page.key, entry] as const));
+
+    test("every archive lists an issue with its first 5 tags and the count of the rest", () => {
+      const listed = entriesOf(buildArchives([many, few], seriesRegistry));
+      // Home, one series and 31 tag archives list `many` or `few`.
+      expect(listed.filter(([, entry]) => entry.issue === many)).toHaveLength(1 + 1 + 30);
+      for (const [key, entry] of listed) {
+        const expected = entry.issue === many ? { names: names.slice(0, 5), more: 25 } : { names: ["tag 1", "other"], more: 0 };
+        expect(entry.tags.map((tag) => tag.name), key).toEqual(expected.names);
+        expect(entry.moreTags, key).toBe(expected.more);
+      }
+    });
+
+    test("the number of tags listed is an option", () => {
+      const listed = entriesOf(buildArchives([many], seriesRegistry, { tagsPerEntry: 2 }));
+      expect(listed.every(([, entry]) => entry.tags.length === 2 && entry.moreTags === 28)).toBe(true);
+    });
+
+    test("the tags listed across the whole site grow with the issue's tags, not with their square", () => {
+      const listedTags = (tagCount: number) =>
+        entriesOf(buildArchives([issue("x", "2022-06-01", { tags: names.slice(0, tagCount) })], seriesRegistry)).reduce(
+          (sum, [, entry]) => sum + entry.tags.length,
+          0,
+        );
+      // Each of the issue's archives (home, series, one per tag) lists at most 5 of its tags.
+      expect(listedTags(10)).toBe((10 + 2) * 5);
+      expect(listedTags(30)).toBe((30 + 2) * 5);
     });
   });
 
