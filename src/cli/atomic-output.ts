@@ -55,7 +55,7 @@ export async function writeAtomically(output: string, write: (folder: string) =>
   }
 
   const link = path.join(builds, `${build}.link`);
-  const previous = await currentBuild(target);
+  let previous: string | undefined;
   try {
     // Relative, so the project can be moved; resolved from the output's folder once renamed there.
     await symlink(path.join(buildsFolderName, build), link);
@@ -63,7 +63,11 @@ export async function writeAtomically(output: string, write: (folder: string) =>
     const kind = await outputKind(target);
     if (kind === "other") throw new Error(`${shown}: expected a folder or a link to one, got a file; move it away or pass another --output`);
     if (kind === "folder") await replaceFolder(target, link, path.join(builds, buildName(name)), folder, shown);
-    else await rename(link, target);
+    else {
+      // Read just before the rename: a build that swapped meanwhile has its folder removed by this one.
+      previous = await currentBuild(target);
+      await rename(link, target);
+    }
   } catch (error) {
     await rm(link, { force: true });
     if (error instanceof OutputStateError) throw error;

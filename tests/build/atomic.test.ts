@@ -1,7 +1,7 @@
 // A failed build leaves the previous site byte for byte; a successful one leaves nothing stale.
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { buildScriptArguments } from "../../src/bench/package-scripts.ts";
 import { siteManifest } from "../support/manifest.ts";
@@ -93,5 +93,20 @@ describe("atomic builds", () => {
     );
     expect(readdirSync(own)).toEqual(["notes.txt"]);
     expect(readdirSync(path.join(root, ".site-builds"))).toEqual([path.basename(readlinkSync(output))]);
+  });
+
+  test("two builds into one output at once both succeed, and leave one whole site and one build folder", async () => {
+    const together = path.join(root, "together");
+    const builds = [0, 1].map(
+      () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, [...buildScriptArguments(), "--content", content, "--output", together], { cwd: projectRoot, stdio: "ignore" });
+          child.on("exit", resolve);
+        }),
+    );
+    expect(await Promise.all(builds)).toEqual([0, 0]);
+    expect(siteManifest(together)).toEqual(siteManifest(output));
+    const left = readdirSync(path.join(root, ".site-builds")).filter((name) => name.startsWith("together-"));
+    expect(left).toEqual([path.basename(readlinkSync(together))]);
   });
 });
