@@ -3,7 +3,7 @@
 // old one, which Linux does atomically: whatever stops the build, `_site` is the old site or the
 // new one, whole. https://man7.org/linux/man-pages/man2/rename.2.html
 import { randomBytes } from "node:crypto";
-import { renameSync } from "node:fs";
+import { chmodSync, readdirSync, renameSync } from "node:fs";
 import { access, chmod, lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
@@ -48,7 +48,7 @@ export async function writeAtomically(output: string, write: (folder: string) =>
     await removeEndedBuilds(parent, name);
     await mkdir(folder);
     await write(folder);
-    await setModes(folder);
+    setModes(folder);
   } catch (error) {
     await removeSettled(folder);
     throw new OutputStateError(unchanged, { cause: error });
@@ -175,12 +175,15 @@ async function looksBuiltHere(folder: string, entries: string[], built: string):
   return builtSiteMarkers.every((marker) => entries.includes(marker)) && entries.every((entry) => known.has(entry)) && (await lstat(path.join(folder, "pagefind"))).isDirectory();
 }
 
-/** Sets 0755 on every folder and 0644 on every file: Eleventy's copies keep their source's mode and mkdir/open follow the umask. */
-async function setModes(folder: string): Promise<void> {
-  await chmod(folder, 0o755);
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+/**
+ * Sets 0755 on every folder and 0644 on every file: Eleventy's copies keep their source's mode and
+ * mkdir/open follow the umask. Synchronous, as an awaited chmod per file is some twenty times slower.
+ */
+function setModes(folder: string): void {
+  chmodSync(folder, 0o755);
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
     if (entry.isSymbolicLink()) continue;
-    await chmod(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+    chmodSync(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
   }
 }
 
