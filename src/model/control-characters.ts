@@ -113,3 +113,8 @@ export function fieldCharacterProblems(data: Readonly<Record<string, unknown>>):
   }
   return problems;
 }
+
+/** `text` quoted for a message, its invisible characters written as `\u200B` so the reader sees them. */
+export function quoteVisibly(text: string): string {
+  return JSON.stringify(text).replace(invisibleGlobal, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}

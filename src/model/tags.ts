@@ -1,4 +1,4 @@
-import { stripInvisible } from "./control-characters.ts";
+import { quoteVisibly, stripInvisible } from "./control-characters.ts";
 import { characterCount } from "./issue-limits.ts";
 import { slugify } from "./slug.ts";
 
@@ -98,7 +98,7 @@ export function tagListProblems(raws: readonly string[], limits: { maxCount: num
   for (const raw of raws) {
     const { slug, name } = normaliseTag(raw);
     if (!slug) {
-      problems.push({ expected: "tags with a letter or digit, which a tag's address is made of", got: JSON.stringify(raw) });
+      problems.push({ expected: "tags with a letter or digit, which a tag's address is made of", got: quoteVisibly(raw) });
       continue;
     }
     const length = characterCount(name);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeCharacter, fieldCharacterProblems, findControlCharacter, stripInvisible } from "../../src/model/control-characters.ts";
+import { describeCharacter, fieldCharacterProblems, findControlCharacter, quoteVisibly, stripInvisible } from "../../src/model/control-characters.ts";
 
 describe("describeCharacter", () => {
   test.each([
@@ -65,5 +65,11 @@ describe("fieldCharacterProblems", () => {
     expect(fieldCharacterProblems({ tags: ["ok", "b\u0007"] })).toEqual([
       { field: "tags", expected: "text without control characters", got: "U+0007 (BELL) at character 2 of item 2" },
     ]);
+  });
+});
+
+describe("quoteVisibly", () => {
+  test("quotes text with its invisible and control characters written out", () => {
+    expect(quoteVisibly("a\u200Bb\u202E\u0000")).toBe('"a\\u200Bb\\u202E\\u0000"');
   });
 });

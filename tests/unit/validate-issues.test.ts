@@ -420,9 +420,14 @@ describe("validateIssueSources: tags never merge or vanish silently", () => {
     ]);
   });
 
-  test.each([["#"], ["---"], ["\u200B"], ["🚀"]])("the tag %j, which normalises to nothing, is named", (tag) => {
+  test.each([
+    ["#", '"#"'],
+    ["---", '"---"'],
+    ["\u200B", '"\\u200B"'],
+    ["🚀", '"🚀"'],
+  ])("the tag %j, which normalises to nothing, is named as %s", (tag, shown) => {
     expect(problemsOf("issues/2022-03-10-a.md", issueText({ tags: JSON.stringify(["bias", tag]) }))).toEqual([
-      `issues/2022-03-10-a.md: tags: expected tags with a letter or digit, which a tag's address is made of, got ${JSON.stringify(tag)}`,
+      `issues/2022-03-10-a.md: tags: expected tags with a letter or digit, which a tag's address is made of, got ${shown}`,
     ]);
   });
 
