@@ -66,10 +66,11 @@ export function findTaggedContent(markdown: string): TaggedContent {
     }
     const tokenHashtags = (token.meta as { hashtags?: string[] } | null)?.hashtags;
     if (!tokenHashtags) return;
-    hashtags.push(...tokenHashtags);
+    // One at a time: spread into push, a paragraph of 200,000 hashtags overflowed the stack.
+    for (const hashtag of tokenHashtags) hashtags.push(hashtag);
     if (!current) return;
     const item = items.get(current.id) ?? { ...current, hashtags: [] };
-    item.hashtags.push(...tokenHashtags);
+    for (const hashtag of tokenHashtags) item.hashtags.push(hashtag);
     items.set(current.id, item);
   });
   return {
