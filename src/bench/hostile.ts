@@ -73,6 +73,9 @@ export const hostileInputs: readonly HostileInput[] = [
   body("lines of 1,000 `#`", `${"#".repeat(1000)}\n`),
   body("`## a` (same heading again)", "## a\n"),
   body("`$$` lines (unclosed display maths)", "$$\n"),
+  body("one paragraph of hashtags `#a `", "#a "),
+  { name: "hashtags, then a word", make: withBody((bytes) => `${repeatTo("#a ", Math.max(0, bytes - 4))}word`) },
+  body("link reference definitions `[a]: b`", "[a]: b\n"),
   {
     name: "front matter: spaces, duplicate keys",
     make: (bytes) => `---\n${validFields.join("\n")}\n${" ".repeat(bytes)}\ntitle: "Again"\ndate: "2022-03-11"\nseries: again\n---\nSome text.\n`,
@@ -84,6 +87,10 @@ export const hostileInputs: readonly HostileInput[] = [
   {
     name: "front matter: nested `[[[…]]]`",
     make: (bytes) => `---\n${validFields.join("\n")}\ntags: ${"[".repeat(Math.floor(bytes / 2))}${"]".repeat(Math.floor(bytes / 2))}\n---\nSome text.\n`,
+  },
+  {
+    name: "front matter: no closing fence, `---  x` lines",
+    make: (bytes) => `---\n${validFields.join("\n")}\n${repeatTo(`---${" ".repeat(60)}x\n`, bytes)}`,
   },
   {
     name: "front matter: one long title",
