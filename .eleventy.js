@@ -54,6 +54,9 @@ export const config = {
     input: contentDir,
     // Layouts live beside the content folder, wherever the content folder is.
     includes: path.relative(contentDir, "layouts"),
+    // Global data comes from the plugins: Eleventy's `_data` folder (JavaScript it would run) is
+    // looked for beside the layouts, which holds none, never in the content folder.
+    data: path.relative(contentDir, "layouts/_data"),
     output: process.env.NEWSLETTER_OUTPUT || "_site",
   },
   // `/` or, for a site served under a path (PATH_PREFIX), `/newsletter/`: src/site.ts decides.

@@ -1,8 +1,10 @@
 // The render process of `npm run build` (started by src/cli/render-site.ts): Eleventy renders the
 // site into the staging folder, the issues validated and their bodies rendered on a worker thread
 // meanwhile, and the process answers with the pages written or what failed.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { PhaseTimings, type HookFigure } from "../bench/phase-timings.ts";
+import { NoIssuesError, noIssuesMessage } from "../eleventy/content-folder.ts";
 import { listIssueFiles } from "../eleventy/issue-files.ts";
 import { startRenderWorkerEarly } from "../markdown/render-worker-start.ts";
 import { errorMessage } from "./error-message.ts";
@@ -14,6 +16,8 @@ import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
 /** Renders the site into `folder`; returns the number of pages written. */
 async function renderSite({ content, folder, configPath, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {
   const timings = timed ? new PhaseTimings("") : undefined;
+  // Eleventy refuses a missing input folder in words of its own, before the issues plugin can.
+  if (!existsSync(content)) throw new NoIssuesError(noIssuesMessage(content, { missing: true, otherFiles: 0 }));
   // Issues are validated and their bodies rendered on a worker thread from now, while Eleventy
   // loads and prepares (src/markdown/prerender.ts). The worker starts before the prerenderer's own
   // modules load (about 0.4 s), and loads its own meanwhile: at 1,000 issues the validation left to

@@ -1,5 +1,5 @@
 import type { Issue } from "../model/issue.ts";
-import { fileBatchSize, type IssueFileStat } from "./issue-files.ts";
+import { fileBatchSize, unreadableFileProblem, type IssueFileStat } from "./content-folder.ts";
 import { collectValidation, validateIssueSource, type IssueSource, type ValidationResult } from "../model/validate-issues.ts";
 
 
@@ -32,6 +32,8 @@ export class IssueValidationCache {
   async update(files: readonly IssueFileStat[], read: (absolutePath: string) => Promise<Uint8Array>): Promise<CachedValidation> {
     const changed: string[] = [];
     const next = new Map<string, Entry>();
+    // Not remembered: read again next time, as making a file readable may leave its stat as it was.
+    const unreadable = new Map<string, string[]>();
     const stale = files.filter((file) => {
       const entry = this.#entries.get(file.absolutePath);
       if (entry && entry.mtimeMs === file.mtimeMs && entry.size === file.size) {
@@ -42,9 +44,15 @@ export class IssueValidationCache {
     });
     for (let start = 0; start < stale.length; start += fileBatchSize) {
       const batch = stale.slice(start, start + fileBatchSize);
-      const contents = await Promise.all(batch.map((file) => read(file.absolutePath)));
+      const contents = await Promise.allSettled(batch.map((file) => read(file.absolutePath)));
       batch.forEach((file, index) => {
-        const bytes = contents[index] ?? new Uint8Array();
+        const content = contents[index];
+        if (content?.status !== "fulfilled") {
+          unreadable.set(file.absolutePath, [unreadableFileProblem(file.file, content?.reason)]);
+          changed.push(file.absolutePath);
+          return;
+        }
+        const bytes = content.value;
         const previous = this.#entries.get(file.absolutePath);
         // Touched but not changed (an editor's save without edits, a checkout): keep the model.
         if (previous && sameBytes(previous.bytes, bytes)) {
@@ -56,11 +64,11 @@ export class IssueValidationCache {
         changed.push(file.absolutePath);
       });
     }
-    for (const absolutePath of this.#entries.keys()) if (!next.has(absolutePath)) changed.push(absolutePath);
+    for (const absolutePath of this.#entries.keys()) if (!next.has(absolutePath) && !unreadable.has(absolutePath)) changed.push(absolutePath);
     this.#entries = next;
 
     const results = files.flatMap((file) => {
-      const result = next.get(file.absolutePath)?.result;
+      const result = next.get(file.absolutePath)?.result ?? unreadable.get(file.absolutePath);
       return result === undefined ? [] : [result];
     });
     return { ...collectValidation(results), changed };

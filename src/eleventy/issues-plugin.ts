@@ -10,7 +10,8 @@ import { IssueValidationError } from "../model/validate-issues.ts";
 import { contentStateFor } from "./content-state.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDevelopmentRun } from "../run-mode.ts";
-import { listIssueFiles, readIssueBytes } from "./issue-files.ts";
+import { NoIssuesError, noIssuesMessage, scanContentFolder } from "./content-folder.ts";
+import { readIssueBytes } from "./issue-files.ts";
 import { IssueValidationCache } from "./issue-validation-cache.ts";
 import { watchQueueFor } from "./watch-queue.ts";
 
@@ -28,8 +29,7 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
   // Issues changed by rebuilds whose validation failed: compared again once the site builds.
   const pending = new Set<string>();
 
-  // Eleventy parses front matter with the same YAML 1.2 engine validation used.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYamlData } });
+  keepContentInert(eleventyConfig);
 
   eleventyConfig.on("eleventy.before", async ({ directories, incremental }: { directories: { input: string }; incremental?: boolean }) => {
     // `npm start --incremental` rebuilds for one changed file at a time: when that is an issue (or
@@ -37,14 +37,18 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
     // file, so a full build always reports every problem in every file.
     const queue = watchQueue.files();
     const requested = queue.some((file) => fullBuild?.is(file));
-    const issuesOnly = incremental === true && queue.length > 0 && queue.every((file) => file.endsWith(".md") || fullBuild?.is(file));
+    const issuesOnly = incremental === true && queue.length > 0 && queue.every((file) => /\.md$/i.test(file) || fullBuild?.is(file));
     if (!issuesOnly) validation.clear();
-    const files = await listIssueFiles(directories.input);
+    // Before Eleventy reads any template or data file: what the content folder may hold.
+    const scan = await scanContentFolder(directories.input);
+    const files = scan.issues;
+    if (!files.length && !scan.problems.length) throw new NoIssuesError(noIssuesMessage(directories.input, scan));
     // `npm run build` has validated the files on worker threads already (src/markdown/prerender.ts).
     const prerendered = issuesOnly ? undefined : await activePrerenderer()?.validated(files);
     const { issues, problems, changed } = prerendered ?? (await validation.update(files, readIssueBytes));
     for (const file of changed) pending.add(file);
-    if (problems.length) throw new IssueValidationError(problems);
+    const allProblems = [...scan.problems, ...problems, ...(files.length ? [] : [noIssuesMessage(directories.input, scan)])];
+    if (allProblems.length) throw new IssueValidationError(allProblems);
     if (!issuesOnly || requested) {
       // A requested full build renders every page from a fresh index.
       state.replace(issues, publicationPolicy());
@@ -97,6 +101,33 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
   // 50 ms is a tenth of the one second an edit in `npm start` has to show.
   // https://www.11ty.dev/docs/watch-serve/#advanced-chokidar-configuration
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+}
+
+/**
+ * Keeps Eleventy from reading, let alone running, anything of the content folder but its issues,
+ * should a file get past the check of content-folder.ts (which runs first, in `eleventy.before`).
+ * `.eleventy.js` points the global data folder (`_data`) away from it.
+ */
+function keepContentInert(eleventyConfig: EleventyConfig): void {
+  const config = eleventyConfig as EleventyConfig & InertContentConfig;
+  // No template or directory data files (`*.11tydata.js`, `issues.json`), which would run or set data.
+  // https://www.11ty.dev/docs/config/#change-file-suffix-for-data-files
+  config.setDataFileSuffixes([]);
+  // Templates are read only as `md`: the site's own pages are Nunjucks, but virtual (pages-plugin.ts),
+  // so Nunjucks stays a template format and its files in the content folder are ignored.
+  config.ignores.add(`${config.directories.input}**/*.njk`);
+  // Front matter is YAML, parsed with the engine validation used; `---js` front matter would run
+  // code (Eleventy's `javascript` engine and gray-matter's eval, which `js` and `jsLegacy` reach).
+  const refuse = () => {
+    throw new Error("front matter: expected YAML front matter, got JavaScript, which could run code");
+  };
+  config.setFrontMatterParsingOptions({ engines: { yaml: parseYamlData, javascript: refuse, js: refuse, jsLegacy: refuse, node: refuse } });
+}
+
+/** What keepContentInert uses of Eleventy's config beyond the project's common slice. */
+interface InertContentConfig {
+  setDataFileSuffixes(suffixes: string[]): void;
+  ignores: Set<string>;
 }
 
 interface EleventyData {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
-import type { IssueFileStat } from "../eleventy/issue-files.ts";
+import { unreadableFileProblem, type IssueFileStat } from "../eleventy/content-folder.ts";
 import { rememberParsedFrontMatter, splitFrontMatter, takeParsedFrontMatter, type ParsedFrontMatterEntry } from "../model/front-matter.ts";
 import type { Issue } from "../model/issue.ts";
 import { collectValidation, validateIssueSource, type ValidationResult } from "../model/validate-issues.ts";
@@ -27,8 +27,6 @@ export interface ValidatedFile {
   body?: string;
   /** The front matter as validation parsed it, for Eleventy to take instead of parsing it again. */
   frontMatter?: ParsedFrontMatterEntry;
-  /** Set when the file could not be read: the build then validates on its own thread and reports it. */
-  readError?: string;
 }
 
 /** What a worker posts for each body it rendered. */
@@ -57,7 +55,8 @@ export function validateListedFile(slot: number, { file, absolutePath }: { file:
   try {
     bytes = readFileSync(absolutePath);
   } catch (error) {
-    return { kind: "validated", slot, result: [], readError: error instanceof Error ? error.message : String(error) };
+    // Reported with the other files' problems, in plain words.
+    return { kind: "validated", slot, result: [unreadableFileProblem(file, error)] };
   }
   const result = validateIssueSource({ file, absolutePath, bytes });
   if (Array.isArray(result)) return { kind: "validated", slot, result };
@@ -184,8 +183,8 @@ export class IssuePrerenderer {
 
   /**
    * The workers' validation of `files` (the issues plugin's own listing, which must match the one
-   * the workers read), once every file is validated; undefined when the files differ, a file
-   * could not be read, or a worker failed: the caller then validates on its own.
+   * the workers read), once every file is validated; undefined when the files differ or a worker
+   * failed: the caller then validates on its own. A file that could not be read is a problem.
    */
   async validated(files: readonly IssueFileStat[]): Promise<PrerenderedValidation | undefined> {
     // Handed over once: a second build in this process validates on its own.
@@ -202,7 +201,7 @@ export class IssuePrerenderer {
     const results = this.#validated;
     // Only the bodies (#bodies) are needed from here on.
     this.#validated = [];
-    if (this.#failed || results.some((validated) => validated?.readError !== undefined)) return undefined;
+    if (this.#failed) return undefined;
     const validation = collectValidation(results.flatMap((validated) => (validated ? [validated.result] : [])));
     return { ...validation, changed: files.map((file) => file.absolutePath) };
   }
