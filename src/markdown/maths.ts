@@ -1,56 +1,146 @@
 import katexModule from "@vscode/markdown-it-katex";
 import katex from "katex";
 import type MarkdownIt from "markdown-it";
-import type { PluginWithOptions } from "markdown-it";
+import type { PluginWithOptions, Token } from "markdown-it";
 import { inlineStylesToClasses } from "./inline-styles.ts";
 
 // The package is CommonJS with `exports.default`; Node's ESM loader hands back the exports object.
 const katexPlugin = ((katexModule as unknown as { default?: typeof katexModule }).default ?? katexModule) as unknown as PluginWithOptions;
 
-/** Thrown when an issue's TeX does not parse: the build stops rather than ship a red error box. */
+/** Thrown when an issue's TeX does not render: the build stops rather than ship a red error box. */
 export class MathsError extends Error {
   override name = "MathsError";
 }
 
 /**
+ * The largest size, in KaTeX's ems, that one `\rule`, `\kern`, `\raisebox`... may take. KaTeX's
+ * em is 1.21 of the text's, so 10em is under a third of the 42rem column: room for any real
+ * spacing, and too little for one command to reach past the column.
+ */
+export const maxFormulaSize = 10;
+
+/** The commands KaTeX only renders when trusted, which issues never are. */
+export const untrustedCommands = ["\\href", "\\url", "\\htmlId", "\\htmlClass", "\\htmlStyle", "\\htmlData", "\\includegraphics"] as const;
+
+// KaTeX draws a command it did not trust in `errorColor`, without throwing. `\color` takes only
+// `#hex` or a name, so this colour in the output can only be such a command.
+const untrustedColour = "rgb(204,0,0)";
+const untrustedMark = `mathcolor="${untrustedColour}"`;
+// KaTeX asks `trust` before each command that could reach out of the page, except when the URL's
+// colon is written as an entity (`javascript&colon;`), which it refuses without asking.
+const askedToTrust: string[] = [];
+
+const katexOptions: katex.KatexOptions = {
+  output: "htmlAndMathml",
+  throwOnError: true,
+  // Never trusted; asking records the command, so the build names it.
+  trust: (context) => {
+    askedToTrust.push(context.command);
+    return false;
+  },
+  maxSize: maxFormulaSize,
+  // KaTeX's default, written out: macros that expand more often than this are an error.
+  maxExpand: 1000,
+  errorColor: untrustedColour,
+};
+
+/** A formula as KaTeX renders it: its TeX and whether KaTeX starts it in display style. */
+export interface Formula {
+  tex: string;
+  displayMode: boolean;
+  /** As the issue writes it: `$…$` or `$$…$$`. */
+  markup: "$" | "$$";
+}
+
+/** The token types of @vscode/markdown-it-katex that hold a formula. */
+export const formulaTokenTypes = ["math_inline", "math_block", "math_inline_block"] as const;
+
+/** The formula a math token holds, as @vscode/markdown-it-katex 1.1.2 hands it to KaTeX. */
+export function tokenFormula(token: Pick<Token, "type" | "content">): Formula {
+  if (token.type !== "math_inline") return { tex: token.content, displayMode: true, markup: "$$" };
+  const content = token.content;
+  // `$`…`$` is the plugin's way to write a formula holding dollars.
+  const tex = content.length > 2 && content.startsWith("`") && content.endsWith("`") ? content.slice(1, -1) : content;
+  return { tex, displayMode: /\\begin\{(?:align|equation|gather|cd|alignat)\}/i.test(tex), markup: "$" };
+}
+
+export type RenderedFormula = { html: string; problem?: undefined } | { html?: undefined; problem: string };
+
+// Validation renders every formula before the page does (formula-check.ts), in the same thread.
+const rendered = new Map<string, RenderedFormula>();
+const renderedLimit = 10_000;
+
+/**
+ * A formula rendered with the site's KaTeX options, its inline styles made classes, or why it
+ * cannot be: `maths: expected ..., got $…$ (...)`. Remembered: a formula renders once per thread.
+ */
+export function renderFormula(formula: Formula): RenderedFormula {
+  const key = `${formula.displayMode ? "display" : "text"}\u0000${formula.tex}`;
+  let result = rendered.get(key);
+  if (result === undefined) {
+    result = renderUncached(formula);
+    if (rendered.size >= renderedLimit) rendered.delete(rendered.keys().next().value as string);
+    rendered.set(key, result);
+  }
+  return result;
+}
+
+function renderUncached(formula: Formula): RenderedFormula {
+  const got = `got ${formulaAsWritten(formula)}`;
+  askedToTrust.length = 0;
+  let html: string;
+  try {
+    html = katex.renderToString(formula.tex, { ...katexOptions, displayMode: formula.displayMode });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problem: `maths: expected valid TeX, ${got} (${reason})` };
+  }
+  const annotation = html.indexOf("<annotation");
+  const mathml = annotation === -1 ? html : html.slice(0, annotation);
+  if (askedToTrust.length || mathml.includes(untrustedMark)) {
+    const command = askedToTrust[0] ?? untrustedCommands.find((name) => formula.tex.includes(name)) ?? "a command that links or embeds";
+    return { problem: `maths: expected TeX without ${command}, which KaTeX does not allow in issues, ${got}` };
+  }
+  // KaTeX caps sizes at maxSize but not below -maxSize: `\raisebox{-1000em}` makes a line 1000em tall.
+  const size = outsizedLength(mathml);
+  if (size !== undefined) {
+    return { problem: `maths: expected sizes between -${maxFormulaSize}em and ${maxFormulaSize}em, ${got} (a size of ${size})` };
+  }
+  return { html: inlineStylesToClasses(html) };
+}
+
+// Lengths in KaTeX's MathML are attributes (`width="-3em"`); the user's own text there is escaped.
+const mathmlLength = /="(-?[\d.]+)em"/g;
+
+function outsizedLength(mathml: string): string | undefined {
+  for (const [, number] of mathml.matchAll(mathmlLength)) {
+    if (Math.abs(Number(number)) > maxFormulaSize) return `${number}em`;
+  }
+  return undefined;
+}
+
+/** The formula as an error message shows it: `$\frac{1$`, on one line, long ones cut. */
+export function formulaAsWritten({ tex, markup }: Pick<Formula, "tex" | "markup">): string {
+  const shown = tex.length > 100 ? `${tex.slice(0, 97)}...` : tex;
+  return `${markup}${shown.replace(/\s*\n\s*/g, " ")}${markup}`;
+}
+
+/**
  * Renders `$…$` and `$$…$$` with KaTeX at build time, as HTML plus MathML, so readers need no
  * JavaScript and screen readers get the MathML. KaTeX's inline styles become classes (see
- * inline-styles.ts) so pages hold no `style` attribute.
+ * inline-styles.ts) so pages hold no `style` attribute. Validation has reported every formula
+ * that does not render (formula-check.ts); one that still fails here stops the build.
  */
 export function mathsPlugin(md: MarkdownIt): void {
-  // KaTeX's own error markup would ship a red box; render strictly and remember the failure,
-  // which the wrapped renderer rules below turn into a build error naming the TeX.
-  let lastError: unknown;
-  const strictKatex = {
-    renderToString(tex: string, options: katex.KatexOptions) {
-      try {
-        return katex.renderToString(tex, { ...options, throwOnError: true });
-      } catch (error) {
-        lastError = error;
-        return '<span class="katex-error"></span>';
-      }
-    },
-  };
-  md.use(katexPlugin, { katex: strictKatex, output: "htmlAndMathml" });
-  // The same formula renders to the same markup: newsletters repeat their notation.
-  const rendered = new Map<string, string>();
-  for (const rule of ["math_inline", "math_block", "math_inline_block"] as const) {
-    const render = md.renderer.rules[rule];
-    if (!render) continue;
-    md.renderer.rules[rule] = (tokens, index, options, env, self) => {
-      const key = `${rule}\u0000${tokens[index]?.content ?? ""}`;
-      const cached = rendered.get(key);
-      if (cached !== undefined) return cached;
-      lastError = undefined;
-      const html = render(tokens, index, options, env, self);
-      if (lastError !== undefined) {
-        const tex = tokens[index]?.content ?? "";
-        const reason = lastError instanceof Error ? lastError.message : String(lastError);
-        throw new MathsError(`maths: expected valid TeX, got $${tex}$ (${reason})`);
-      }
-      const classed = inlineStylesToClasses(html);
-      rendered.set(key, classed);
-      return classed;
+  md.use(katexPlugin, katexOptions);
+  // The plugin parses; rendering goes through renderFormula, as validation does.
+  for (const rule of formulaTokenTypes) {
+    md.renderer.rules[rule] = (tokens, index) => {
+      const token = tokens[index] as Token;
+      const formula = tokenFormula(token);
+      const result = renderFormula(formula);
+      if (result.problem !== undefined) throw new MathsError(result.problem);
+      return formula.markup === "$$" ? `<p class="katex-block">${result.html}</p>\n` : result.html;
     };
   }
 }
