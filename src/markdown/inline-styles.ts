@@ -47,7 +47,9 @@ export function styleClassesCss(html: string): string {
     .map((className) => {
       const declarations = declarationsByClass.get(className);
       if (!declarations) throw new Error(`maths styles: no declarations recorded for class ${className}`);
-      return `.${className}{${declarations}}`;
+      // Inside `.katex`, and after KaTeX's sheet: as the style attribute did, it wins over KaTeX's
+      // own rules (`.katex .katex-rule { border: solid 0 }` hid every \rule's borders).
+      return `.katex .${className}{${declarations}}`;
     })
     .join("\n");
 }

@@ -82,7 +82,7 @@ test("a body a worker rendered comes out as Eleventy's thread renders it, its Ka
   expect(renderedHere).toBe(0);
   // The maths issue's classes were recorded by a worker; nothing has rendered it on this thread.
   const maths = html.find((page) => page?.includes("ks-"));
-  expect(styleClassesCss(maths ?? "")).toMatch(/^\.ks-[0-9a-f]{10}\{/);
+  expect(styleClassesCss(maths ?? "")).toMatch(/^\.katex \.ks-[0-9a-f]{10}\{/);
   expect(html).toEqual(bodies.map((body) => createMarkdown().render(body.source, {})));
 });
 
