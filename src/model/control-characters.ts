@@ -40,7 +40,9 @@ const invisibleGlobal = new RegExp(`[${invisibleClass}]`, "g");
 // control, DEL and the C1 controls are never text.
 const controlClass = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F";
 const controlOnly = new RegExp(`[${controlClass}]`);
-const controlOrInvisible = new RegExp(`[${controlClass}${invisibleClass}]`);
+// Joiners (U+200C, U+200D) stay in other fields: Persian, Indic scripts and emoji sequences need them.
+const refusedInvisibleClass = "\\u200B\\u2060\\uFEFF\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069";
+const controlOrInvisible = new RegExp(`[${controlClass}${refusedInvisibleClass}]`);
 
 /** `text` without zero-width and bidirectional control characters. */
 export function stripInvisible(text: string): string {
@@ -58,7 +60,7 @@ export interface FoundCharacter {
 
 /**
  * The first control character in `text` (C0 but tab, line feed and carriage return; DEL; C1) and,
- * unless `allowInvisible`, the first zero-width or bidirectional control too; undefined if none.
+ * unless `allowInvisible`, the first zero-width (but a joiner) or bidirectional control too; undefined if none.
  */
 export function findControlCharacter(text: string, options: { allowInvisible?: boolean } = {}): FoundCharacter | undefined {
   const match = (options.allowInvisible ? controlOnly : controlOrInvisible).exec(text);

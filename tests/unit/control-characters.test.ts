@@ -40,6 +40,13 @@ describe("findControlCharacter", () => {
   });
 });
 
+test("joiners stay in titles and names: Persian words and emoji sequences need them", () => {
+  expect(fieldCharacterProblems({ title: "می\u200Cخواهم", authors: ["\u{1F3F3}\uFE0F\u200D\u{1F308} Ada"] })).toEqual([]);
+  expect(fieldCharacterProblems({ title: "a\u200Bb" })).toEqual([
+    { field: "title", expected: "text without invisible control characters", got: "U+200B (ZERO WIDTH SPACE) at character 2" },
+  ]);
+});
+
 describe("stripInvisible", () => {
   test("removes every zero-width and bidirectional control, nothing else", () => {
     const invisible = "\u200B\u200C\u200D\u2060\uFEFF\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
