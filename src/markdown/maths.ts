@@ -42,6 +42,8 @@ const katexOptions: katex.KatexOptions = {
   // KaTeX's default, written out: macros that expand more often than this are an error.
   maxExpand: 1000,
   errorColor: untrustedColour,
+  // KaTeX's default ("warn") but for the \html… commands, which are already a build error.
+  strict: (code: string) => (code === "htmlExtension" ? "ignore" : "warn"),
 };
 
 /** A formula as KaTeX renders it: its TeX and whether KaTeX starts it in display style. */
@@ -101,7 +103,8 @@ function renderUncached(formula: Formula): RenderedFormula {
     const command = askedToTrust[0] ?? untrustedCommands.find((name) => formula.tex.includes(name)) ?? "a command that links or embeds";
     return { problem: `maths: expected TeX without ${command}, which KaTeX does not allow in issues, ${got}` };
   }
-  // KaTeX caps sizes at maxSize but not below -maxSize: `\raisebox{-1000em}` makes a line 1000em tall.
+  // KaTeX caps sizes at maxSize, but not below -maxSize nor \raisebox's: `\raisebox{-1000em}`
+  // makes a line 1000em tall.
   const size = outsizedLength(mathml);
   if (size !== undefined) {
     return { problem: `maths: expected sizes between -${maxFormulaSize}em and ${maxFormulaSize}em, ${got} (a size of ${size})` };
