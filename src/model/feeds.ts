@@ -1,7 +1,7 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { absoluteUrl, type SiteMetadata } from "../site.ts";
 import type { Archives } from "./archive-pages.ts";
-import { xmlSafeText } from "./feed-content.ts";
+import { htmlText, xmlSafeText } from "./feed-content.ts";
 import type { Issue } from "./issue.ts";
 import { tagHref } from "./tags.ts";
 
@@ -123,6 +123,8 @@ export interface FeedEntry {
   url: string;
   title: string;
   summary: string;
+  /** The summary as HTML showing it as text, for RSS's `<description>`, which readers parse as HTML. */
+  summaryHtml: string;
   /** The issue's rendered HTML, every URL inside it absolute. */
   contentHtml: string;
   /** RFC 3339, for Atom and JSON Feed: `2022-03-10T00:00:00Z`. */
@@ -139,6 +141,8 @@ export interface Feed {
   kind: FeedDefinition["kind"];
   title: string;
   description: string;
+  /** The description as HTML showing it as text, for RSS's channel `<description>`. */
+  descriptionHtml: string;
   language: string;
   /** The canonical URL of the archive page the feed follows. */
   id: string;
@@ -185,6 +189,7 @@ export function buildFeed(definition: FeedDefinition, site: SiteMetadata, conten
     kind: definition.kind,
     title: xmlSafeText(definition.title),
     description: xmlSafeText(definition.description),
+    descriptionHtml: htmlText(xmlSafeText(definition.description)),
     language: site.language,
     id: url(definition.pageHref),
     homeUrl: url(definition.pageHref),
@@ -199,6 +204,7 @@ export function buildFeed(definition: FeedDefinition, site: SiteMetadata, conten
       url: url(issue.url),
       title: xmlSafeText(issue.title),
       summary: xmlSafeText(issue.summary),
+      summaryHtml: htmlText(xmlSafeText(issue.summary)),
       contentHtml: contentHtml(issue),
       published: dateToRfc3339(issueInstant(issue.date)),
       publishedRfc822: rfc822(issue.date),

@@ -46,6 +46,11 @@ function read(siteFolder: string, file: string): string {
   return readFileSync(path.join(siteFolder, file), "utf8");
 }
 
+/** What a reader that parses a field as HTML, as RSS readers do `<description>`, shows of it. */
+function htmlAsText(html: string): string {
+  return cheerio.load(html).root().text();
+}
+
 /** The site URL (`/issues/x/`) of an absolute URL on the site. */
 function sitePath(url: string): string {
   expect(url.startsWith(site.baseUrl), `${url} is on ${site.baseUrl}`).toBe(true);
@@ -161,7 +166,7 @@ describe("the RSS feed, /rss.xml", () => {
   test("describes the site, dated by its newest issue in RFC 822", () => {
     expect(channelField("title")).toBe(site.title);
     expect(channelField("link")).toBe(site.baseUrl);
-    expect(channelField("description")).toBe(site.description);
+    expect(htmlAsText(channelField("description") ?? "")).toBe(site.description);
     expect(channelField("language")).toBe(site.language);
     const lastBuildDate = channelField("lastBuildDate") ?? "";
     expect(lastBuildDate).toMatch(rfc822);
@@ -185,7 +190,7 @@ describe("the RSS feed, /rss.xml", () => {
       expect([guid?.textContent, guid?.getAttribute("isPermaLink")]).toEqual([field(item, "link"), "true"]);
       expect(field(item, "pubDate")).toMatch(rfc822);
       expect(new Date(field(item, "pubDate")).toISOString()).toBe(`${frontMatter.date}T00:00:00.000Z`);
-      expect(field(item, "description")).toBe(frontMatter.summary);
+      expect(htmlAsText(field(item, "description"))).toBe(frontMatter.summary);
       expect(Array.from(item.getElementsByTagNameNS(dcNs, "creator")).map((creator) => creator.textContent)).toEqual(
         frontMatter.authors.length ? frontMatter.authors : [site.author.name],
       );
@@ -291,6 +296,7 @@ describe("feeds of hostile input, built on a preview deploy", () => {
 
   test("titles and authors with quotes, ampersands and markup are the front matter's text in every format", () => {
     const title = `Quotes "double" & 'single' <script>alert(1)</script>`;
+    const summary = 'A summary with <b>tags</b> & ampersands "quoted".';
     const atomFeed = parseXmlStrictly(read(build.output, "feed.xml"), "feed.xml");
     const entry = childElements(atomFeed.documentElement as Element, atom, "entry").find((each) => childText(each, atom, "title") === title);
     expect(childText(childElements(entry as Element, atom, "author")[0] as Element, atom, "name")).toBe("Ada <Lovelace>");
@@ -299,7 +305,12 @@ describe("feeds of hostile input, built on a preview deploy", () => {
     const json = jsonFeedSchema.parse(JSON.parse(read(build.output, "feed.json")));
     const item = json.items.find((each) => each.title === title);
     expect(item?.authors).toEqual([{ name: "Ada <Lovelace>" }]);
-    expect(item?.summary).toBe('A summary with <b>tags</b> & ampersands "quoted".');
+    expect(item?.summary).toBe(summary);
+    // RSS readers parse <description> as HTML; Atom's summary says it is text.
+    const rssItem = Array.from(rss.getElementsByTagName("item")).find((each) => each.getElementsByTagName("title")[0]?.textContent === title);
+    expect(htmlAsText(rssItem?.getElementsByTagName("description")[0]?.textContent ?? "")).toBe(summary);
+    const atomSummary = childElements(entry as Element, atom, "summary")[0];
+    expect([atomSummary?.getAttribute("type"), atomSummary?.textContent]).toEqual(["text", summary]);
   });
 
   test("ids and links are on the site's main address, never a deploy preview's", () => {

@@ -1,4 +1,5 @@
 import { dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import * as cheerio from "cheerio";
 import { afterEach, describe, expect, test } from "vitest";
 import { buildArchives } from "../../src/model/archive-pages.ts";
 import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
@@ -163,6 +164,7 @@ describe("buildFeed", () => {
       url: "https://letters.example/news/issues/c/",
       title: "Issue c",
       summary: "Summary of c.",
+      summaryHtml: "Summary of c.",
       contentHtml: "<p>Body of c</p>",
       published: "2022-01-15T00:00:00Z",
       publishedRfc822: "Sat, 15 Jan 2022 00:00:00 +0000",
@@ -178,6 +180,16 @@ describe("buildFeed", () => {
     const special = issue("s", "2022-04-01", { title: "Bell\u0007 & <b>", authors: ["Ada Lovelace", "Grace\u0000 Hopper"], summary: "S\u000b." });
     const feed = buildFeed({ ...(definitions[0] as FeedDefinition), issues: [special] }, site, content);
     expect(feed.entries[0]).toMatchObject({ title: "Bell & <b>", summary: "S.", authors: ["Ada Lovelace", "Grace Hopper"] });
+  });
+
+  test("RSS's summary and description are HTML that a reader parsing them shows as the text", () => {
+    const summary = `</script><script>alert(1)</script> & <b>"it's"</b>`;
+    const feed = buildFeed({ ...(definitions[0] as FeedDefinition), description: "Notes <& news>", issues: [issue("s", "2022-04-01", { summary })] }, site, content);
+    const entry = feed.entries[0];
+    expect(entry?.summary).toBe(summary);
+    expect(entry?.summaryHtml).toBe("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;&quot;it&#39;s&quot;&lt;/b&gt;");
+    expect(cheerio.load(entry?.summaryHtml ?? "").root().text()).toBe(summary);
+    expect(cheerio.load(feed.descriptionHtml).root().text()).toBe("Notes <& news>");
   });
 
   test("a tag feed's id and home are its archive page; it has no RSS or JSON address", () => {
