@@ -28,7 +28,7 @@ async function renderSite({ content, folder, configPath, timed }: RenderRequest)
   prerenderer.start(path.resolve(content), listIssueFiles);
   try {
     const { Eleventy } = (await import("@11ty/eleventy")) as unknown as { Eleventy: EleventyConstructor };
-    const issuePages = new IssuePagesWritten(folder, () => process.send?.(issuePagesWrittenMessage));
+    const issuePages = new IssuePagesWritten(folder, () => tell(issuePagesWrittenMessage));
     await releaseWrittenPages((outputPath) => issuePages.written(outputPath));
     await generateEleventyTemplatesInTurn();
     const eleventy = new Eleventy(path.resolve(content), folder, {
@@ -68,10 +68,18 @@ interface EleventyConstructor {
   };
 }
 
+/**
+ * Sends `message` to the build while the channel is open: a page may be written after the answer
+ * (a failure) closed it, and a send on a closed channel throws ERR_IPC_CHANNEL_CLOSED.
+ */
+function tell(message: unknown, then: () => void = () => undefined): void {
+  if (process.connected) process.send?.(message, then);
+}
+
 // Loaded as the render process's entry: render, answer, and let the process end.
 const requested = process.env[requestVariable];
 if (requested && process.send) {
-  const answer = (outcome: RenderOutcome) => process.send?.(outcome, () => process.disconnect());
+  const answer = (outcome: RenderOutcome) => tell(outcome, () => process.disconnect());
   renderSite(JSON.parse(requested) as RenderRequest).then(
     ({ pages, hooks }) => answer({ ok: true, pages, hooks, usage: PhaseTimings.processUsage() }),
     (error: unknown) => answer({ ok: false, message: errorMessage(error) }),

@@ -113,8 +113,8 @@ function keepContentInert(eleventyConfig: EleventyConfig): void {
   // No template or directory data files (`*.11tydata.js`, `issues.json`), which would run or set data.
   // https://www.11ty.dev/docs/config/#change-file-suffix-for-data-files
   config.setDataFileSuffixes([]);
-  // Templates are read only as `md`: the site's own pages are Nunjucks, but virtual (pages-plugin.ts),
-  // so Nunjucks stays a template format and its files in the content folder are ignored.
+  // The site's own pages are Nunjucks templates added as virtual ones (pages-plugin.ts), which need
+  // `njk` among the template formats: Nunjucks files of the content folder are ignored instead.
   config.ignores.add(`${config.directories.input}**/*.njk`);
   // Front matter is YAML, parsed with the engine validation used; `---js` front matter would run
   // code (Eleventy's `javascript` engine and gray-matter's eval, which `js` and `jsLegacy` reach).
