@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
 import { styleClassesCss } from "../../src/markdown/inline-styles.ts";
-import { formulaAsWritten, MathsError, maxFormulaSize, renderFormula, tokenFormula, untrustedCommands } from "../../src/markdown/maths.ts";
+import { formulaAsWritten, MathsError, maxFormulaLength, maxFormulaSize, renderFormula, tokenFormula, untrustedCommands } from "../../src/markdown/maths.ts";
 
 const inline = (tex: string) => renderFormula({ tex, displayMode: false, markup: "$" });
 const display = (tex: string) => renderFormula({ tex, displayMode: true, markup: "$$" });
@@ -92,6 +92,15 @@ describe("renderFormula", () => {
   test("macros that expand without end are an error, not a hung build", () => {
     expect(inline("\\def\\a{\\a\\a}\\a").problem).toMatch(/^maths: expected valid TeX, got \$\\def\\a\{\\a\\a\}\\a\$ \(KaTeX parse error: Too many expansions/);
     expect(inline("\\def\\b#1{#1#1}\\b{\\b{\\b{\\b{\\b{\\b{\\b{\\b{\\b{\\b{\\b{x}}}}}}}}}}}").problem).toMatch(/Too many expansions/);
+  });
+
+  test(`a formula of up to ${maxFormulaLength.toLocaleString("en-GB")} characters renders; a longer one is an error, not minutes of KaTeX`, () => {
+    const tex = (length: number) => "x+".repeat(length / 2);
+    expect(inline(tex(maxFormulaLength)).problem).toBeUndefined();
+    expect(inline(tex(maxFormulaLength + 2)).problem).toBe(
+      `maths: expected a formula of at most 4,000 characters, got 4,002 characters in $${"x+".repeat(48)}x...$`,
+    );
+    expect(inline(tex(1_000_000)).problem).toMatch(/got 1,000,000 characters/);
   });
 
   test("the same formula gives the same result, its problem included", () => {
