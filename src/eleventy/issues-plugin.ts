@@ -108,14 +108,16 @@ export function issuesPlugin(eleventyConfig: EleventyConfig): void {
  * should a file get past the check of content-folder.ts (which runs first, in `eleventy.before`).
  * `.eleventy.js` points the global data folder (`_data`) away from it.
  */
-function keepContentInert(eleventyConfig: EleventyConfig): void {
+export function keepContentInert(eleventyConfig: EleventyConfig): void {
   const config = eleventyConfig as EleventyConfig & InertContentConfig;
   // No template or directory data files (`*.11tydata.js`, `issues.json`), which would run or set data.
   // https://www.11ty.dev/docs/config/#change-file-suffix-for-data-files
   config.setDataFileSuffixes([]);
   // The site's own pages are Nunjucks templates added as virtual ones (pages-plugin.ts), which need
   // `njk` among the template formats: Nunjucks files of the content folder are ignored instead.
-  config.ignores.add(`${config.directories.input}**/*.njk`);
+  // Named from the working folder: Eleventy reads an absolute ignore as relative to it.
+  const input = path.relative(process.cwd(), path.resolve(config.directories.input)).split(path.sep).join("/");
+  config.ignores.add(input ? `${input}/**/*.njk` : "**/*.njk");
   // Front matter is YAML, parsed with the engine validation used; `---js` front matter would run
   // code (Eleventy's `javascript` engine and gray-matter's eval, which `js` and `jsLegacy` reach).
   const refuse = () => {

@@ -6,6 +6,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { errorMessage } from "../../src/cli/error-message.ts";
+import type { EleventyConfig } from "../../src/eleventy/eleventy-config.ts";
+import { keepContentInert } from "../../src/eleventy/issues-plugin.ts";
 import { siteManifest } from "../support/manifest.ts";
 import { issueText, previousSite, writeContent, type PreviousSite } from "../support/hostile.ts";
 import { projectRoot, runBuild, tempFolder, type BuildRun } from "../support/run-build.ts";
@@ -149,5 +152,53 @@ describe("content folders built on their own", () => {
       ]);
       expect(siteManifest(previous.output)).toEqual(previous.manifest);
     });
+  });
+});
+
+// Eleventy's own settings, under the check above: were a file to get past it, Eleventy would still
+// read no data file and no Nunjucks file of the content folder, and refuse JavaScript front matter.
+describe("Eleventy with the content folder kept inert, and no check before it", () => {
+  const inert = async (content: string) => {
+    const { Eleventy } = (await import("@11ty/eleventy")) as unknown as {
+      Eleventy: new (input: string, output: string, options: object) => { toJSON(): Promise<{ url: string | false; content: string }[]>; disableLogger(): void };
+    };
+    const site = tempFolder("inert-site-");
+    // A config of its own, not the project's .eleventy.js: only the settings under test.
+    writeFileSync(path.join(site, "eleventy.config.mjs"), "export default function () {}\n");
+    const eleventy = new Eleventy(content, path.join(site, "_site"), {
+      quietMode: true,
+      configPath: path.join(site, "eleventy.config.mjs"),
+      config: (config: EleventyConfig) => {
+        keepContentInert(config);
+        config.addTemplate("virtual.njk", "---\npermalink: /virtual/\n---\nvirtual {{ 6 * 7 }}");
+      },
+    });
+    eleventy.disableLogger();
+    return eleventy.toJSON();
+  };
+  const markers = tempFolder("inert-markers-");
+  const marker = (name: string) => JSON.stringify(path.join(markers, name));
+
+  test("data files and Nunjucks files of the content folder are never read; the site's virtual pages still build", async () => {
+    const content = writeContent({
+      "2022-03-10-a.md": "---\ntitle: A\n---\nText.\n",
+      "2022-03-10-a.11tydata.cjs": `require("node:fs").writeFileSync(${marker("template-data")}, "ran");\nmodule.exports = { permalink: "/taken/" };\n`,
+      "issues.11tydata.mjs": `import fs from "node:fs";\nfs.writeFileSync(${marker("folder-data")}, "ran");\nexport default {};\n`,
+      "issues.json": '{ "permalink": "/taken/" }',
+      "page.njk": `{{ range.constructor("return process.getBuiltinModule('fs').writeFileSync(${marker("page.njk").replaceAll('"', "'")}, 'ran')")() }}`,
+    });
+    const pages = await inert(content);
+    expect(pages.map((page) => [page.url, page.content.trim()]).sort()).toEqual([
+      ["/2022-03-10-a/", "<p>Text.</p>"],
+      ["/virtual/", "virtual 42"],
+    ]);
+    expect(readdirSync(markers)).toEqual([]);
+  });
+
+  test("JavaScript front matter is refused, not run", async () => {
+    const content = writeContent({ "2022-03-11-js.md": `---js\nrequire("node:fs").writeFileSync(${marker("front-matter")}, "ran")\n---\nText.\n` });
+    const failure = await inert(content).catch((error: unknown) => error);
+    expect(errorMessage(failure)).toContain("front matter: expected YAML front matter, got JavaScript, which could run code");
+    expect(readdirSync(markers)).toEqual([]);
   });
 });
