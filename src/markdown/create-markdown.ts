@@ -5,6 +5,7 @@ import { explicitLinksPlugin } from "./explicit-links.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
 import { headingAnchorsPlugin } from "./heading-anchors.ts";
 import { mathsPlugin } from "./maths.ts";
+import { nestingLimitPlugin } from "./nesting-limit.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
 
 // @types/markdown-it-footnote is typed against markdown-it's CommonJS declarations.
@@ -23,6 +24,7 @@ export function createMarkdown(): MarkdownIt {
     .use(containersPlugin)
     .use(mathsPlugin)
     .use(hashtagsPlugin)
-    .use(tableAlignmentPlugin);
+    .use(tableAlignmentPlugin)
+    .use(nestingLimitPlugin);
   return md;
 }

@@ -48,7 +48,8 @@ export function formulaProblems(body: string): FormulaProblem[] {
   };
   // Inline tokens without a line (inline footnotes, gathered at the end) are found in the body itself.
   const bodySearch = new SourceSearch(body, 0);
-  for (const token of markdown.parse(body, {})) {
+  // Nesting too deep is reported by nesting-limit.ts; here it must not stop the search for formulas.
+  for (const token of markdown.parse(body, { collectNesting: true })) {
     if (isFormula(token)) {
       check(token, (token.map?.[0] ?? 0) + 1);
     } else if (token.type === "inline" && token.children) {

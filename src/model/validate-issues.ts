@@ -1,5 +1,6 @@
 import path from "node:path";
 import { formulaProblems } from "../markdown/formula-check.ts";
+import { nestingProblem } from "../markdown/nesting-limit.ts";
 import { decodeIssueText } from "./decode-issue.ts";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { findTaggedContent } from "../markdown/tagged-items.ts";
@@ -118,6 +119,8 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   for (const formula of formulaProblems(split.body)) {
     problems.push(`${source.file}:${formula.line + bodyFirstLine - 1}: ${formula.message}`);
   }
+  const nesting = nestingProblem(split.body);
+  if (nesting) problems.push(`${source.file}:${nesting.line + bodyFirstLine - 1}: ${nesting.message}`);
   const nul = split.body.indexOf("\0");
   if (nul !== -1) problems.push(nulProblem(source.file, split.body, nul, bodyFirstLine));
   if (split.body.trim() === "") {
