@@ -9,9 +9,9 @@ import { listIssueFiles } from "../eleventy/issue-files.ts";
 import { startRenderWorkerEarly } from "../markdown/render-worker-start.ts";
 import { errorMessage } from "./error-message.ts";
 import { IssuePagesWritten } from "./issue-pages-written.ts";
-import { releaseWrittenPages } from "./release-written-pages.ts";
+import { releaseWrittenPages } from "../eleventy/internals/release-written-pages.ts";
 import { issuePagesWrittenMessage, requestVariable, type RenderOutcome, type RenderRequest } from "./render-protocol.ts";
-import { generateEleventyTemplatesInTurn } from "./templates-in-turn.ts";
+import { generateEleventyTemplatesInTurn } from "../eleventy/internals/templates-in-turn.ts";
 
 /** Renders the site into `folder`; returns the number of pages written. */
 async function renderSite({ content, folder, configPath, timed }: RenderRequest): Promise<{ pages: number; hooks: HookFigure[] }> {

@@ -21,7 +21,7 @@ interface CollectionItem {
  * That HTML is what Eleventy renders for the issue pages, made feed-ready once per issue per build
  * as markdown-it renders it, for the issues some feed lists. Feeds so never read another page's
  * `templateContent`, which `npm run build` releases once that page is written
- * (src/cli/release-written-pages.ts). Should an issue not have been rendered in this run (an
+ * (src/eleventy/internals/release-written-pages.ts). Should an issue not have been rendered in this run (an
  * incremental rebuild in `npm start`), its `templateContent` in `collections.all` is used instead.
  */
 export function feedsPlugin(eleventyConfig: EleventyConfig): void {

@@ -7,6 +7,6 @@ export { publishingPlugin } from "./publishing-plugin.ts";
 export { scriptsPlugin } from "./scripts-plugin.ts";
 export { searchPlugin } from "./search-plugin.ts";
 export { mathStylesPlugin, stylesPlugin } from "./styles-plugin.ts";
-export { eleventyLookupsPlugin } from "./eleventy-lookups.ts";
+export { eleventyLookupsPlugin } from "./internals/eleventy-lookups.ts";
 // For .eleventy.js, whose imports Eleventy's watcher parses as JavaScript: this file is plain re-exports.
 export { siteMetadata } from "../site.ts";

@@ -1,12 +1,12 @@
-// Eleventy's lookups made cheap (src/eleventy/eleventy-lookups.ts) answer as Eleventy's own do:
+// Eleventy's lookups made cheap (src/eleventy/internals/eleventy-lookups.ts) answer as Eleventy's own do:
 // the template map indexed by input path, also once the map has grown and for paths it does not
 // hold, path normalisation remembered, and the dependency graph's edges and order.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "vitest";
-import { indexDependencyGraphEdges, indexTemplateMapLookups, memoisePathNormalisation } from "../../src/eleventy/eleventy-lookups.ts";
-import { eleventyModule } from "../../src/eleventy/eleventy-module.ts";
+import { indexDependencyGraphEdges, indexTemplateMapLookups, memoisePathNormalisation } from "../../src/eleventy/internals/eleventy-lookups.ts";
+import { eleventyModule } from "../../src/eleventy/internals/eleventy-module.ts";
 
 interface Entry {
   inputPath: string;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { releaseWrittenPages } from "../../src/cli/release-written-pages.ts";
+import { releaseWrittenPages } from "../../src/eleventy/internals/release-written-pages.ts";
 
 interface WrittenResult {
   outputPath: string;

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { generateEleventyTemplatesInTurn, generateTemplatesInTurn, type GeneratingTemplate } from "../../src/cli/templates-in-turn.ts";
+import { generateEleventyTemplatesInTurn, generateTemplatesInTurn, type GeneratingTemplate } from "../../src/eleventy/internals/templates-in-turn.ts";
 
 test("at most `limit` templates generate at a time; each gets its own result, and a failure frees its turn", async () => {
   let running = 0;

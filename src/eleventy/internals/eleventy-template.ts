@@ -1,4 +1,4 @@
-import { eleventyModule } from "../eleventy/eleventy-module.ts";
+import { eleventyModule } from "./eleventy-module.ts";
 
 /**
  * Eleventy's `Template` class, which `npm run build` patches to keep a large build's memory down

@@ -11,7 +11,7 @@ import { loadEleventyTemplate } from "./eleventy-template.ts";
  * another page's `templateContent` once that page is written (feeds take the issues' HTML as it is
  * rendered: src/eleventy/feeds-plugin.ts), so once a page is on disk this drops every reference.
  * `npm start` does not use it: the dev server reads the results to patch the open page in place.
- * Eleventy's `Template` is loaded as src/cli/eleventy-template.ts loads it.
+ * Eleventy's `Template` is loaded as src/eleventy/internals/eleventy-template.ts loads it.
  *
  * `onWritten` is told each page's output path once the page is on disk (the build starts its
  * search index as soon as the issue pages are: src/cli/build.ts). The method is wrapped once per
