@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { eleventyModule } from "./eleventy-module.ts";
+import { eleventyModule, internalChanged } from "./eleventy-module.ts";
 
 /**
  * Lookups Eleventy 3.1 makes for every template, several times a build, made cheap. Each
@@ -25,13 +25,7 @@ export async function eleventyLookupsPlugin(): Promise<void> {
  * a path's absolute form, so the answers are Eleventy's own: entries' input paths are unique.
  */
 export async function indexTemplateMapLookups(): Promise<void> {
-  const moduleUrl = eleventyModule("TemplateMap.js");
-  const { default: TemplateMap } = (await import(moduleUrl.href)) as { default: { prototype: Partial<TemplateMapInternals> } };
-  const prototype = TemplateMap.prototype;
-  const scan = prototype.getMapEntryForInputPath;
-  if (typeof scan !== "function") {
-    throw new Error(`indexTemplateMapLookups: expected Eleventy's TemplateMap.prototype.getMapEntryForInputPath in ${moduleUrl.pathname}; Eleventy's internals changed`);
-  }
+  const { prototype, scan } = await templateMapTarget();
   if ((scan as { indexed?: boolean }).indexed) return;
   const indexes = new WeakMap<object, { size: number; byInputPath: Map<unknown, MapEntry> }>();
   const lookup = function (this: TemplateMapInternals, inputPath: string): MapEntry | undefined {
@@ -49,6 +43,16 @@ export async function indexTemplateMapLookups(): Promise<void> {
   prototype.getMapEntryForInputPath = Object.assign(lookup, { indexed: true });
 }
 
+/** Eleventy's `TemplateMap.prototype` and its scan, loaded as Eleventy loads them; throws if the scan is gone. */
+export async function templateMapTarget(): Promise<{ prototype: Partial<TemplateMapInternals>; scan: TemplateMapInternals["getMapEntryForInputPath"] }> {
+  const moduleUrl = eleventyModule("TemplateMap.js");
+  const { default: TemplateMap } = (await import(moduleUrl.href)) as { default: { prototype: Partial<TemplateMapInternals> } };
+  const prototype = TemplateMap.prototype;
+  const scan = prototype.getMapEntryForInputPath;
+  if (typeof scan !== "function") throw internalChanged(moduleUrl.pathname, "TemplateMap.prototype.getMapEntryForInputPath", scan, "indexTemplateMapLookups");
+  return { prototype, scan };
+}
+
 /**
  * Eleventy normalises a path (`PathNormalizer.fullNormalization`: relative to the working folder,
  * `/`-separated, no leading `./`) each time it compares a changed file with a template's
@@ -56,12 +60,7 @@ export async function indexTemplateMapLookups(): Promise<void> {
  * 4,000 issues. The result depends only on the path and the working folder, so it is remembered.
  */
 export async function memoisePathNormalisation(): Promise<void> {
-  const moduleUrl = eleventyModule("Util/PathNormalizer.js");
-  const { default: PathNormalizer } = (await import(moduleUrl.href)) as { default: { fullNormalization?: Normalise } };
-  const normalise = PathNormalizer.fullNormalization;
-  if (typeof normalise !== "function") {
-    throw new Error(`memoisePathNormalisation: expected Eleventy's PathNormalizer.fullNormalization in ${moduleUrl.pathname}; Eleventy's internals changed`);
-  }
+  const { PathNormalizer, normalise } = await pathNormalizerTarget();
   if ((normalise as { memoised?: boolean }).memoised) return;
   let folder = process.cwd();
   const normalised = new Map<string, unknown>();
@@ -75,6 +74,15 @@ export async function memoisePathNormalisation(): Promise<void> {
     return normalised.get(inputPath);
   };
   PathNormalizer.fullNormalization = Object.assign(memoised, { memoised: true });
+}
+
+/** Eleventy's `PathNormalizer` and its `fullNormalization`, loaded as Eleventy loads them; throws if it is gone. */
+export async function pathNormalizerTarget(): Promise<{ PathNormalizer: { fullNormalization?: Normalise }; normalise: Normalise }> {
+  const moduleUrl = eleventyModule("Util/PathNormalizer.js");
+  const { default: PathNormalizer } = (await import(moduleUrl.href)) as { default: { fullNormalization?: Normalise } };
+  const normalise = PathNormalizer.fullNormalization;
+  if (typeof normalise !== "function") throw internalChanged(moduleUrl.pathname, "PathNormalizer.fullNormalization", normalise, "memoisePathNormalisation");
+  return { PathNormalizer, normalise };
 }
 
 /**
@@ -92,13 +100,7 @@ export async function memoisePathNormalisation(): Promise<void> {
  * `DepGraph` is the class Eleventy imports (`dependency-graph`, resolved from Eleventy's module).
  */
 export async function indexDependencyGraphEdges(): Promise<void> {
-  const resolved = createRequire(eleventyModule("Util/TemplateDepGraph.js")).resolve("dependency-graph");
-  const { DepGraph } = (await import(pathToFileURL(resolved).href)) as { DepGraph: { prototype: Partial<DepGraphInternals> } };
-  const prototype = DepGraph.prototype;
-  const { addDependency, overallOrder } = prototype;
-  if (typeof addDependency !== "function" || typeof overallOrder !== "function") {
-    throw new Error(`indexDependencyGraphEdges: expected DepGraph.prototype.addDependency and overallOrder in ${resolved}; the package changed`);
-  }
+  const { prototype, addDependency, overallOrder } = await depGraphTarget();
   if ((addDependency as { indexed?: boolean }).indexed) return;
   const edgeSets = new WeakMap<unknown[], Set<unknown>>();
   const addEdge = (edges: unknown[] | undefined, node: unknown) => {
@@ -126,6 +128,24 @@ export async function indexDependencyGraphEdges(): Promise<void> {
   };
   prototype.addDependency = Object.assign(indexedAddDependency, { indexed: true, original: addDependency });
   prototype.overallOrder = Object.assign(indexedOverallOrder, { indexed: true, original: overallOrder });
+}
+
+/** dependency-graph's `DepGraph.prototype`, resolved from Eleventy's module as Eleventy imports it; throws if a method replaced is gone. */
+export async function depGraphTarget(): Promise<{
+  DepGraph: new (options?: { circular?: boolean }) => DepGraphInternals;
+  prototype: Partial<DepGraphInternals>;
+  addDependency: DepGraphInternals["addDependency"];
+  overallOrder: DepGraphInternals["overallOrder"];
+}> {
+  const resolved = createRequire(eleventyModule("Util/TemplateDepGraph.js")).resolve("dependency-graph");
+  const { DepGraph } = (await import(pathToFileURL(resolved).href)) as {
+    DepGraph: { new (options?: { circular?: boolean }): DepGraphInternals; prototype: Partial<DepGraphInternals> };
+  };
+  const prototype = DepGraph.prototype;
+  const { addDependency, overallOrder } = prototype;
+  if (typeof addDependency !== "function") throw internalChanged(resolved, "DepGraph.prototype.addDependency", addDependency, "indexDependencyGraphEdges");
+  if (typeof overallOrder !== "function") throw internalChanged(resolved, "DepGraph.prototype.overallOrder", overallOrder, "indexDependencyGraphEdges");
+  return { DepGraph, prototype, addDependency, overallOrder };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { internalChanged } from "./eleventy-module.ts";
 import { loadEleventyTemplate } from "./eleventy-template.ts";
 
 /**
@@ -24,7 +25,7 @@ export async function releaseWrittenPages(onWritten: (outputPath: string) => voi
   const prototype = Template.prototype;
   const write = prototype._write;
   if (typeof write !== "function") {
-    throw new Error(`releaseWrittenPages: expected Eleventy's Template.prototype._write in ${templateUrl.pathname}; Eleventy's internals changed`);
+    throw internalChanged(templateUrl.pathname, "Template.prototype._write", write, "releaseWrittenPages");
   }
   if ((write as { released?: boolean }).released) return;
   const releasing = async function (this: TemplateInternals, page: WrittenPage, content: unknown): Promise<unknown> {

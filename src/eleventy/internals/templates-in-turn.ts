@@ -1,4 +1,5 @@
 import pLimit from "p-limit";
+import { internalChanged } from "./eleventy-module.ts";
 import { loadEleventyTemplate } from "./eleventy-template.ts";
 
 /**
@@ -26,7 +27,7 @@ export interface GeneratingTemplate {
 export function generateTemplatesInTurn(prototype: Partial<GeneratingTemplate>, limit = templatesAtOnce): void {
   const generate = prototype.generateMapEntry;
   if (typeof generate !== "function") {
-    throw new Error("generateTemplatesInTurn: expected Eleventy's Template.prototype.generateMapEntry; Eleventy's internals changed");
+    throw internalChanged("Template.js", "Template.prototype.generateMapEntry", generate, "generateTemplatesInTurn");
   }
   if ((generate as { inTurn?: boolean }).inTurn) return;
   const inTurn = pLimit(limit);
