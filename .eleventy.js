@@ -9,6 +9,7 @@ import {
   issuesPlugin,
   markdownPlugin,
   mathStylesPlugin,
+  outputFolder,
   pagesPlugin,
   publishingPlugin,
   scriptsPlugin,
@@ -57,7 +58,8 @@ export const config = {
     // Global data comes from the plugins: Eleventy's `_data` folder (JavaScript it would run) is
     // looked for beside the layouts, which holds none, never in the content folder.
     data: path.relative(contentDir, "layouts/_data"),
-    output: process.env.NEWSLETTER_OUTPUT || "_site",
+    // `_dev` for npm start (Eleventy sets ELEVENTY_RUN_MODE before it loads this file), else `_site`.
+    output: outputFolder(),
   },
   // `/` or, for a site served under a path (PATH_PREFIX), `/newsletter/`: src/site.ts decides.
   pathPrefix: siteMetadata().pathPrefix,

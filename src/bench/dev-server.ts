@@ -13,8 +13,8 @@ const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 export interface DevServerOptions {
   /** The content folder; inside the project for `--incremental` to rebuild one issue (see .eleventy.js). */
   content: string;
-  /** The output folder. */
-  output: string;
+  /** The output folder; without one the server builds where `npm start` does, `_dev`. */
+  output?: string;
   /** More environment variables for the server. */
   env?: Record<string, string>;
 }
@@ -87,9 +87,11 @@ export class DevServer {
 
   /** Starts `npm start`'s command with `--port=<a free port>`; see `waitUntilSettled` for when it serves. */
   static async start(options: DevServerOptions): Promise<DevServer> {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NEWSLETTER_CONTENT: options.content, NEWSLETTER_OUTPUT: options.output };
+    if (options.output === undefined) delete env.NEWSLETTER_OUTPUT;
     const child = spawn(process.execPath, [tsxCli, ...startScriptArguments(packageScript("start")), `--port=${await freePort()}`], {
       cwd: projectRoot,
-      env: { ...process.env, ...options.env, NEWSLETTER_CONTENT: options.content, NEWSLETTER_OUTPUT: options.output },
+      env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });

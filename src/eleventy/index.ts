@@ -10,3 +10,4 @@ export { mathStylesPlugin, stylesPlugin } from "./styles-plugin.ts";
 export { eleventyLookupsPlugin } from "./internals/eleventy-lookups.ts";
 // For .eleventy.js, whose imports Eleventy's watcher parses as JavaScript: this file is plain re-exports.
 export { siteMetadata } from "../site.ts";
+export { outputFolder } from "../run-mode.ts";

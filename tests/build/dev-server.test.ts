@@ -1,6 +1,7 @@
 // `npm start` picks up edits: the real dev server (package.json's start script, --incremental) on a
 // small content folder inside the project, as an author edits an issue's text and then its title.
-import { mkdtempSync, readFileSync } from "node:fs";
+// It builds where `npm start` does, `_dev/`, drafts included, and never touches `_site/`.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Element } from "@xmldom/xmldom";
@@ -11,6 +12,7 @@ import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
 import { seriesRegistry } from "../../src/model/series.ts";
 import { writeFixtureCorpus } from "../support/fixture-corpus.ts";
 import { pagefindStandIn } from "../support/pagefind-stand-in.ts";
+import { siteManifest } from "../support/manifest.ts";
 import { projectRoot, tempFolder } from "../support/run-build.ts";
 import { childElements, childText, parseXmlStrictly } from "../support/xml.ts";
 
@@ -18,10 +20,20 @@ const atom = "http://www.w3.org/2005/Atom";
 const poll = { timeout: 30_000, interval: 100 };
 /** A word found in no page, unique to this run. */
 const word = `devserver${Date.now().toString(36)}`;
+const devFolder = path.join(projectRoot, "_dev");
+const siteFolder = path.join(projectRoot, "_site");
+/** A draft, which npm start shows and `_site` must never hold, with a word of its own. */
+const draftFile = "2019-02-01-unfinished-draft.md";
+const draftWord = `unfinished${Date.now().toString(36)}`;
 let content: string;
-let output: string;
+let scratch: string;
 let server: DevServer | undefined;
 let niceness: string;
+let devFolderExisted = false;
+/** `_site` before the server started: its files and their hashes, or undefined if there was none. */
+let siteBefore: Record<string, string> | undefined;
+
+const siteNow = () => (existsSync(siteFolder) ? siteManifest(siteFolder) : undefined);
 
 async function issueFile(index: number): Promise<string> {
   const file = (await readdir(content)).find((name) => name.endsWith(`-fixture-${String(index).padStart(3, "0")}.md`));
@@ -45,23 +57,42 @@ const served = () => {
 beforeAll(async () => {
   // Inside the project, where npm start rebuilds one issue at a time; .gitignore lists `.site-*/`.
   content = mkdtempSync(path.join(projectRoot, ".site-dev-"));
-  output = path.join(tempFolder("dev-server-"), "_site");
+  scratch = tempFolder("dev-server-");
   // Issue i is `<date>-fixture-<i>.md`, in series i of the registry.
   writeFixtureCorpus(content, 5);
+  writeFileSync(
+    path.join(content, draftFile),
+    `---\ntitle: "Unfinished ${draftWord}"\ndate: "2019-02-01"\nseries: ${seriesRegistry[0]?.id}\nsummary: "Not ready."\ndraft: true\n---\nDraft text ${draftWord}.\n`,
+  );
+  devFolderExisted = existsSync(devFolder);
+  siteBefore = siteNow();
   // Pagefind through a stand-in that notes the CPU priority of each run.
-  niceness = path.join(path.dirname(output), "pagefind-niceness");
-  const standIn = pagefindStandIn(path.dirname(output), niceness);
-  server = await DevServer.start({ content: path.relative(projectRoot, content), output, env: { PAGEFIND_EXTENDED_BINARY_PATH: standIn } });
+  niceness = path.join(scratch, "pagefind-niceness");
+  const standIn = pagefindStandIn(scratch, niceness);
+  // No output folder: the server builds where npm start does.
+  server = await DevServer.start({ content: path.relative(projectRoot, content), env: { PAGEFIND_EXTENDED_BINARY_PATH: standIn } });
   await server.waitUntilSettled(90_000, 300);
 });
 
 afterAll(async () => {
   await server?.stop();
   if (content) await rm(content, { recursive: true, force: true });
-  if (output) await rm(path.dirname(output), { recursive: true, force: true });
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  if (!devFolderExisted) await rm(devFolder, { recursive: true, force: true });
 });
 
 describe("npm start, on a running dev server", () => {
+  test("builds into _dev/, drafts included, and leaves _site/ as it was", async () => {
+    const draftUrl = issueHref(issueSlug(draftFile));
+    const page = cheerio.load(await served().text(draftUrl));
+    expect(page("h1").text()).toContain(draftWord);
+    expect(page(".draft-mark").first().text()).toBe("Draft");
+    expect(readFileSync(path.join(devFolder, draftUrl, "index.html"), "utf8")).toContain(`Draft text ${draftWord}.`);
+    expect(readFileSync(path.join(devFolder, "index.html"), "utf8")).toContain("Fixture issue 0");
+    expect(siteNow()).toEqual(siteBefore);
+    expect(existsSync(path.join(siteFolder, draftUrl))).toBe(false);
+  });
+
   test("an edit to an issue's text shows on its page, in the site-wide Atom feed and in its series' feed", async () => {
     const file = await issueFile(0);
     const url = issueHref(issueSlug(file));
@@ -112,8 +143,9 @@ describe("npm start, on a running dev server", () => {
     expect(new Set(indexings)).toEqual(new Set(["19 --site"]));
   });
 
-  test("stops with its whole process group", async () => {
+  test("stops with its whole process group, having written nothing into _site/", async () => {
     await served().stop();
     expect(served().groupAlive()).toBe(false);
+    expect(siteNow()).toEqual(siteBefore);
   });
 });
