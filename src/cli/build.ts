@@ -37,8 +37,8 @@ async function main(): Promise<void> {
     };
     // Eleventy runs in a process of its own, which ends with it, so that its memory is returned
     // before Pagefind's peak. Pagefind starts once the issue pages, all it indexes, are written,
-    // while Eleventy writes the archives and feeds, at the lowest priority so as not to slow it:
-    // 4,000 issues built in 24.1 to 25.1 s against 25.3 to 27.6 s with Pagefind started after.
+    // while Eleventy writes the archives and feeds, at the lowest priority so as not to slow it
+    // (docs/performance.md, Decisions and alternatives measured).
     const render = () => renderSiteInChildProcess(options.content, folder, timings, () => void startIndexing(true));
     try {
       written = await (timings ? timings.eleventy(render) : render());

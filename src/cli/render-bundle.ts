@@ -1,9 +1,8 @@
 // The render process (src/cli/render-process.ts, started by render-site.ts) runs plain ES modules
 // that esbuild bundles from the project's TypeScript as each build starts, rather than the
 // TypeScript itself through tsx: on Node 20 tsx's loader answers every import from a thread of its
-// own, the render process's and its worker's, thousands of round trips before Eleventy starts. At 4,000 issues Eleventy's phase took
-// about 0.6 s less and its process 1.2 to 1.3 s less CPU (two rounds of builds alternating with
-// and without); bundling takes about 40 ms.
+// own, the render process's and its worker's, thousands of round trips before Eleventy starts;
+// bundling costs far less (docs/performance.md, Render process).
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import * as esbuild from "esbuild";

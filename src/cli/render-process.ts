@@ -20,8 +20,7 @@ async function renderSite({ content, folder, configPath, timed }: RenderRequest)
   if (!existsSync(content)) throw new NoIssuesError(noIssuesMessage(content, { missing: true, otherFiles: 0 }));
   // Issues are validated and their bodies rendered on a worker thread from now, while Eleventy
   // loads and prepares (src/markdown/prerender.ts). The worker starts before the prerenderer's own
-  // modules load (about 0.4 s), and loads its own meanwhile: at 1,000 issues the validation left to
-  // Eleventy's thread took 0.46 to 0.62 s against 0.65 to 0.79 s (six builds each, alternating).
+  // modules load, and loads its own meanwhile, so less validation is left to Eleventy's thread.
   startRenderWorkerEarly();
   const { startPrerendering } = await import("../markdown/prerender.ts");
   const prerenderer = startPrerendering();

@@ -1,7 +1,7 @@
 // Eleventy's part of `npm run build`, in a child process of its own (src/cli/build.ts): once it
 // exits, everything Eleventy held is returned to the system while Pagefind, started once the issue
-// pages were written, still indexes them. A worker thread was tried first; its process kept about
-// 390 MB of the memory Eleventy had used. The process runs src/cli/render-process.ts; this module,
+// pages were written, still indexes them; a worker thread would leave much of Eleventy's memory
+// in the build's process (docs/performance.md). The process runs src/cli/render-process.ts; this module,
 // which the build loads before anything else can start, imports none of what that one needs.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,7 @@ import { isIssuePagesWritten, requestVariable, type RenderOutcome, type RenderRe
 export const renderNodeFlagsVariable = "NEWSLETTER_RENDER_NODE_FLAGS";
 
 // A larger young generation, as `npm start` has (package.json): Eleventy makes many short-lived
-// strings, and garbage collection was 13 % of the render thread. At 4,000 issues, Eleventy's phase
-// took 0.4 s less (median of four builds alternating with and without), its process 120 MiB more.
+// strings, so fewer collections pay for some memory (docs/performance.md).
 const youngGenerationFlag = "--max-semi-space-size=64";
 
 function nodeFlags(value: string | undefined): string[] {
@@ -26,8 +25,7 @@ function nodeFlags(value: string | undefined): string[] {
  * The render process's environment: this one's, the request, the output folder for `.eleventy.js`
  * and, as a build renders once, Eleventy's ESM resolver off. Eleventy 3 registers that resolver to
  * load a template's modules again after they change in `--serve`; on Node 20 it runs on a thread of
- * its own that every later import waits on. Without it, the seed site's Eleventy phase took 1.67 to
- * 1.77 s against 1.78 to 1.90 s (five builds each, alternating), the same site.
+ * its own that every later import waits on (docs/performance.md); a build needs no reloading.
  */
 export function renderProcessEnvironment(environment: NodeJS.ProcessEnv, request: RenderRequest): NodeJS.ProcessEnv {
   return { ...environment, NEWSLETTER_OUTPUT: request.folder, [requestVariable]: JSON.stringify(request), ELEVENTY_SKIP_ESM_RESOLVER: "1" };

@@ -21,7 +21,7 @@ export const maxFormulaSize = 10;
 
 /**
  * The longest formula, in characters, KaTeX is given. KaTeX's time per character grows with the
- * formula's length (about 10 ms per 1,000 characters at 1,000, 43 at 10,000), and the longest
+ * formula's length (docs/performance.md), and the longest
  * derivation a newsletter prints is far shorter.
  */
 export const maxFormulaLength = 4_000;

@@ -84,7 +84,7 @@ export const Claim = { open: 0, main: 1, worker: 2, done: 3, failed: 4 } as cons
 
 /**
  * Worker threads: with Eleventy's own thread, one per core of the machines the build targets (2).
- * Two workers (three threads on two cores) were no faster at 1,000 and 4,000 issues, and used more CPU.
+ * More threads than cores only add CPU (docs/performance.md).
  */
 const defaultWorkers = 1;
 
@@ -97,7 +97,7 @@ export interface PrerenderedValidation extends ValidationResult {
 /**
  * Validates the issue files and renders their bodies on worker threads, from the moment the build
  * starts: Eleventy renders every page on one thread, where validating the issues and rendering
- * their Markdown took about a quarter of its time at 4,000 issues.
+ * their Markdown are a large share of its time (docs/performance.md).
  *
  * `start` lists the content folder and starts the workers, which take the files in turn, validate
  * each (the same `validateIssueSource` the issues plugin runs) and post the result, while Eleventy
@@ -105,7 +105,7 @@ export interface PrerenderedValidation extends ValidationResult {
  * provided the files are still the ones listed; Eleventy's thread validates the files left by then
  * alongside the workers. Each worker next renders the bodies it read, from the last, then reads
  * again and renders those of the files Eleventy's thread validated (else that thread rendered all
- * of them itself while the worker idled: half the bodies, 5 s at 4,000 issues), while Eleventy
+ * of them itself while the worker idled), while Eleventy
  * asks for them (`take`) in about file order: each body is claimed by whichever thread reaches it
  * first, so the threads meet in the middle and none renders a body twice. `take` is
  * synchronous: results are read off the ports with `receiveMessageOnPort`, as Eleventy's rendering

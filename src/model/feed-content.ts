@@ -103,8 +103,8 @@ const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 
 /**
  * Text as an XML CDATA section: a feed's HTML content without escaping every `<`, `>` and `"` of
- * its markup, which made feeds about a sixth larger and was most of their rendering time (5,162
- * feed entries at 4,000 issues, each issue's HTML escaped once per feed listing it). A `]]>` in
+ * its markup, which made feeds larger and was most of their rendering time, each issue's HTML
+ * escaped once per feed listing it (docs/performance.md). A `]]>` in
  * the text, which would end the section, is split across two sections. The text must already be
  * XML-safe (`xmlSafeText`).
  */

@@ -12,8 +12,8 @@ const defaultCount = 3;
  * An issue's tags are read from its rarest up. Once its `j` rarest tags are read, every issue that
  * shares at least `k - j + 1` of its `k` tags has been seen, since it can miss at most `j - 1` of
  * them; when `count` such issues are known, the best `count` are among them, and the tags common to
- * most of the archive are never listed. Reading every tag's issues for every issue made this
- * quadratic: 23 s of a 20,000-issue build.
+ * most of the archive are never listed. Reading every tag's issues for every issue would be
+ * quadratic (docs/performance.md).
  */
 export function relatedIssues(newestFirst: readonly Issue[], count = defaultCount): Map<string, Issue[]> {
   const byTag = groupPositions(newestFirst.flatMap((issue, index) => issue.tags.map((tag) => [tag.slug, index] as const)));
@@ -25,16 +25,16 @@ export function relatedIssues(newestFirst: readonly Issue[], count = defaultCoun
   // Tags as numbers: each issue's, and a mark per tag for the issue being ranked.
   const tagIds = new Map([...byTag.keys()].map((slug, id) => [slug, id]));
   // Every issue's tag ids in one array, issue `i`'s from tagStart[i] to tagStart[i + 1]: the inner
-  // loop below runs tens of millions of times at 20,000 issues, and indexed reads of flat typed
-  // arrays made it about three times as fast as iterating an array per issue.
+  // loop below runs tens of millions of times on a large archive, and indexed reads of flat typed
+  // arrays are much faster than iterating an array per issue.
   const tagStart = new Int32Array(newestFirst.length + 1);
   newestFirst.forEach((issue, index) => (tagStart[index + 1] = (tagStart[index] ?? 0) + issue.tags.length));
   const issueTags = new Int32Array(tagStart[newestFirst.length] ?? 0);
   newestFirst.forEach((issue, index) => issue.tags.forEach((tag, at) => (issueTags[(tagStart[index] ?? 0) + at] = tagIds.get(tag.slug) ?? 0)));
   const marked = new Uint8Array(tagIds.size);
   const shared = new Int32Array(newestFirst.length);
-  // How many of the issues seen so far share exactly n tags, for the stopping test: counting them
-  // again after each tag read was a tenth of the time at 20,000 issues.
+  // How many of the issues seen so far share exactly n tags, for the stopping test, kept rather
+  // than counted again after each tag read.
   const sharingExactly = new Int32Array(newestFirst.reduce((most, issue) => Math.max(most, issue.tags.length), 0) + 1);
 
   const related = new Map<string, Issue[]>();

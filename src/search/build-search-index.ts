@@ -53,9 +53,8 @@ const mathsDuplicates = [".katex-html", ".katex annotation"];
  * (`<site>/pagefind/`). Runs once Eleventy has written every issue page; throws `SearchIndexError`
  * when Pagefind reports any problem, so a failed index fails the build.
  *
- * Pagefind's own command line does the indexing: on 4,000 issues it wrote the very same bundle,
- * byte for byte, in 11.8 s where its Node API's service took 13.5 to 14 s (into a new folder; 7.6
- * against 9.6 s over the bundle of an earlier build). The command line refuses to write
+ * Pagefind's own command line does the indexing: it writes the very same bundle, byte for byte,
+ * faster than its Node API's service (docs/performance.md). The command line refuses to write
  * an index of no pages, which a site without issues still needs for its search page, so that one
  * case goes through the Node API. https://pagefind.app/docs/config-options/
  */
@@ -80,8 +79,8 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
 
 /**
  * The content-named files of an earlier bundle now in `bundle`: linked from `previous`, or already
- * there (`npm start` indexes its output folder in place). Pagefind skips writing them; at 4,000
- * issues that took 7.6 s against 11.8 s into an empty folder. Only a bundle the same Pagefind
+ * there (`npm start` indexes its output folder in place). Pagefind skips writing them, which saves
+ * much of its time (docs/performance.md). Only a bundle the same Pagefind
  * version wrote is reused: another version may give a file the same name and other contents. Should
  * linking fail (another file system), the bundle starts empty.
  */
@@ -123,8 +122,7 @@ async function anyIssuePage(site: string): Promise<boolean> {
  * Pagefind's binary for this machine, found as its npm wrapper finds it (pagefind/lib/resolveBinary.js,
  * which the package does not export): a path in PAGEFIND_EXTENDED_BINARY_PATH or
  * PAGEFIND_BINARY_PATH, else the binary in the `@pagefind/<platform>-<cpu>` package. Running it
- * directly rather than through the wrapper saves a Node process of about 44 MB beside Pagefind's
- * own 1.8 GB at 4,000 issues.
+ * directly rather than through the wrapper saves a Node process beside Pagefind's own.
  */
 function pagefindBinary(): string {
   const names = ["pagefind_extended", "pagefind"];

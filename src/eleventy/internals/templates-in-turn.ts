@@ -4,8 +4,8 @@ import { loadEleventyTemplate } from "./eleventy-template.ts";
 
 /**
  * How many templates `npm run build` generates at a time. One would do; a few leave Eleventy room
- * should one template's generation wait on something outside it. 1, 8 and 32 built 4,000 issues in
- * the same time (within the machine's noise), with 1,076 to 1,125 MiB at the peak.
+ * should one template's generation wait on something outside it; more gain nothing
+ * (docs/performance.md).
  */
 export const templatesAtOnce = 4;
 
@@ -18,8 +18,7 @@ export interface GeneratingTemplate {
  * Eleventy 3.1 starts generating every template at once (`TemplateWriter.generateTemplates`), and
  * Nunjucks hands a rendered page back only once the microtask queue is empty (its top-level
  * callback goes through `asap`), so every template renders its pages before the first is written,
- * and the whole site is in memory as strings at once: Eleventy's process peaked at 1.6 to 2.1 GiB
- * at 4,000 issues, against 1.0 to 1.1 GiB when templates take turns. Here at most `limit`
+ * and the whole site is in memory as strings at once (the peaks: docs/performance.md). Here at most `limit`
  * templates generate at a time: each renders and writes its pages (which releaseWrittenPages then
  * drops) before the next starts.
  * `prototype` is Eleventy's `Template.prototype`, or a stand-in in tests.
