@@ -1,0 +1,46 @@
+// `npm run preview [-- --dir DIR --port N --host H]`: serves the built site (default `_site`) as the
+// host will, without rebuilding: netlify.toml's headers per path, 404.html with status 404, folders
+// by their index.html, under PATH_PREFIX when the site was built with one. Runs until Ctrl-C.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "smol-toml";
+import { projectRoot } from "../bench/project-root.ts";
+import { headerRules, headersForPath } from "../check/netlify-headers.ts";
+import { serveStatic } from "../preview/static-server.ts";
+import { siteMetadata } from "../site.ts";
+import { errorMessage } from "./error-message.ts";
+import { parsePreviewArgs } from "./preview-args.ts";
+
+async function main(): Promise<void> {
+  const options = parsePreviewArgs(process.argv.slice(2), process.env);
+  if (!existsSync(path.join(options.dir, "index.html"))) {
+    throw new Error(`preview: ${options.dir}: no built site (no index.html); run npm run build first`);
+  }
+  const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
+  // The same source as the build's: PATH_PREFIX, or the path of SITE_URL or URL.
+  const { pathPrefix } = siteMetadata(process.env);
+  const server = await serveStatic(options.dir, {
+    headers: (sitePath) => headersForPath(rules, sitePath),
+    notFoundPage: "404.html",
+    pathPrefix,
+    port: options.port,
+    host: options.host,
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new Error(`preview: port ${options.port} is in use; pass another with --port N (npm run preview -- --port 8081) or PORT`);
+    }
+    throw error;
+  });
+  console.log(`Serving ${options.dir.replace(/\/+$/, "")}/ with netlify.toml's headers at ${server.url}${pathPrefix}`);
+  console.log("Open that address in a browser; this command runs until you press Ctrl-C.");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => console.log("Preview stopped."));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(errorMessage(error));
+  process.exitCode = 1;
+});
