@@ -4,7 +4,7 @@ export interface PreviewOptions {
    *  @default "_site" */
   dir: string;
   /** `--port N`, else PORT.
-   *  @default 8080 */
+   *  @default 8081 (npm start's server has 8080) */
   port: number;
   /** `--host H`; 127.0.0.1 keeps the preview off the network.
    *  @default "127.0.0.1" */
@@ -28,7 +28,7 @@ export function parsePreviewArgs(argv: readonly string[], env: Record<string, st
   const port = given["--port"] ?? env.PORT;
   return {
     dir: given["--dir"] ?? "_site",
-    port: port === undefined || port === "" ? 8080 : portNumber(port, given["--port"] === undefined ? "PORT" : "--port"),
+    port: port === undefined || port === "" ? 8081 : portNumber(port, given["--port"] === undefined ? "PORT" : "--port"),
     host: given["--host"] ?? "127.0.0.1",
   };
 }

@@ -3,11 +3,11 @@ import { parsePreviewArgs } from "../../src/cli/preview-args.ts";
 
 describe("npm run preview's options", () => {
   test.each([
-    [[], {}, { dir: "_site", port: 8080, host: "127.0.0.1" }],
+    [[], {}, { dir: "_site", port: 8081, host: "127.0.0.1" }],
     [[], { PORT: "3000" }, { dir: "_site", port: 3000, host: "127.0.0.1" }],
     [["--port", "9000"], { PORT: "3000" }, { dir: "_site", port: 9000, host: "127.0.0.1" }],
     [["--port=9001", "--dir=/tmp/site"], {}, { dir: "/tmp/site", port: 9001, host: "127.0.0.1" }],
-    [["--dir", "out", "--host", "0.0.0.0"], { PORT: "" }, { dir: "out", port: 8080, host: "0.0.0.0" }],
+    [["--dir", "out", "--host", "0.0.0.0"], { PORT: "" }, { dir: "out", port: 8081, host: "0.0.0.0" }],
   ])("%j with %j", (argv, env, options) => {
     expect(parsePreviewArgs(argv, env)).toEqual(options);
   });
