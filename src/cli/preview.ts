@@ -31,8 +31,8 @@ async function main(): Promise<void> {
     }
     throw error;
   });
-  console.log(`Serving ${options.dir.replace(/\/+$/, "")}/ with netlify.toml's headers at ${server.url}${pathPrefix}`);
-  console.log("Open that address in a browser; this command runs until you press Ctrl-C.");
+  // One write, so whoever reads the first line has the second too.
+  console.log(`Serving ${options.dir.replace(/\/+$/, "")}/ with netlify.toml's headers at ${server.url}${pathPrefix}\nOpen that address in a browser; this command runs until you press Ctrl-C.`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void server.close().then(() => console.log("Preview stopped."));

@@ -38,7 +38,8 @@ async function startPreview(args: string[], env: Record<string, string> = {}): P
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`preview: no address within 30 s; it printed:\n${output}`)), 30_000);
     const look = () => {
-      const match = /at (http:\/\/\S+)/.exec(output);
+      // Started once both lines are in: the address, then that it runs until Ctrl-C.
+      const match = /at (http:\/\/\S+)\n[^\n]*\n/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

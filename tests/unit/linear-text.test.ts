@@ -45,8 +45,9 @@ describe("text functions on adversarial input", () => {
       try {
         html = createMarkdown().render(body, {});
       } catch (error) {
-        // Unclosed display maths is TeX KaTeX refuses: the build reports it as a formula problem.
-        expect((error as Error).name, input.name).toBe("MathsError");
+        // Unclosed display maths is TeX KaTeX refuses, and lists nested past markdown-it's 100
+        // levels would lose text: validation reports both, and rendering refuses them too.
+        expect(["MathsError", "NestingError"], input.name).toContain((error as Error).name);
         continue;
       }
       expect(html.length, input.name).toBeGreaterThan(0);
