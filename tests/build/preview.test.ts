@@ -25,13 +25,14 @@ interface Preview {
 }
 
 const started = new Set<ChildProcess>();
+// tsx runs the script in a child of its own: a failed test stops the whole process group.
 afterAll(() => {
-  for (const child of started) child.kill("SIGKILL");
+  for (const child of started) if (child.pid) process.kill(-child.pid, "SIGKILL");
 });
 
 /** Starts `npm run preview` with `args` and waits for the address it prints. */
 async function startPreview(args: string[], env: Record<string, string> = {}): Promise<Preview> {
-  const child = spawn(process.execPath, [...previewArguments(), ...args], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...previewArguments(), ...args], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   started.add(child);
   let output = "";
   for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
