@@ -10,7 +10,8 @@ export const calloutKinds = ["why", "insight", "takeaway"] as const;
 
 /**
  * Adds the named containers: callouts render as `<div class="callout callout-<kind>" role="note">`,
- * and `::: figure` wraps its text as the caption of a figure whose image the source no longer has.
+ * and `::: figure` wraps its text as the caption of a figure whose image the source no longer has:
+ * it is marked caption-only, so it reads as a caption in the text rather than as a broken image.
  */
 export function containersPlugin(md: MarkdownIt): void {
   for (const kind of calloutKinds) {
@@ -21,6 +22,6 @@ export function containersPlugin(md: MarkdownIt): void {
   }
   md.use(container, "figure", {
     render: (tokens: { nesting: number }[], index: number) =>
-      tokens[index]?.nesting === 1 ? '<figure class="figure">\n<figcaption>\n' : "</figcaption>\n</figure>\n",
+      tokens[index]?.nesting === 1 ? '<figure class="figure-caption-only">\n<figcaption>\n' : "</figcaption>\n</figure>\n",
   });
 }

@@ -2,6 +2,7 @@ import MarkdownIt, { type PluginSimple } from "markdown-it";
 import footnoteModule from "markdown-it-footnote";
 import { containersPlugin } from "./containers.ts";
 import { explicitLinksPlugin } from "./explicit-links.ts";
+import { footnoteLabelsPlugin } from "./footnotes.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
 import { headingAnchorsPlugin } from "./heading-anchors.ts";
 import { mathsPlugin } from "./maths.ts";
@@ -20,6 +21,7 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.use(explicitLinksPlugin)
     .use(footnotePlugin)
+    .use(footnoteLabelsPlugin)
     .use(headingAnchorsPlugin, { levels: [2, 3, 4] })
     .use(containersPlugin)
     .use(mathsPlugin)

@@ -4,7 +4,8 @@ import { normaliseTags, tagHref } from "../model/tags.ts";
 
 /**
  * Renders a paragraph made only of hashtags (`#performance, #bias`) as the tag list of the item
- * above it, each tag linked to its archive.
+ * above it, each tag linked to its archive. Consecutive hashtag paragraphs make one list: an item
+ * has one row of tags however its author split them.
  */
 export function hashtagsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("item_hashtags", (state) => {
@@ -12,7 +13,10 @@ export function hashtagsPlugin(md: MarkdownIt): void {
     // Only paragraphs of the body itself (or of a callout) are item tag lines; hashtags quoted in
     // a blockquote or written in a list stay text. One pass counts the quotes and lists open
     // around each token: looking back from every paragraph was quadratic in an issue's length.
+    // The tokens are copied into a new array rather than spliced, which would be quadratic too.
     const opened: boolean[] = [];
+    const kept: typeof tokens = [];
+    const lists: { token: (typeof tokens)[number]; hashtags: string[] }[] = [];
     let quotesAndLists = 0;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index] as (typeof tokens)[number];
@@ -23,22 +27,41 @@ export function hashtagsPlugin(md: MarkdownIt): void {
       } else if (token.nesting === -1 && opened.pop()) {
         quotesAndLists--;
       }
-      if (token.type !== "paragraph_open" || quotesAndLists > 0) continue;
       const [inline, close] = [tokens[index + 1], tokens[index + 2]];
-      if (inline?.type !== "inline" || close?.type !== "paragraph_close") continue;
-      const hashtags = parseHashtagLine(inline.content);
-      if (!hashtags) continue;
+      const hashtags =
+        token.type === "paragraph_open" &&
+        quotesAndLists === 0 &&
+        inline?.type === "inline" &&
+        close?.type === "paragraph_close"
+          ? parseHashtagLine(inline.content)
+          : undefined;
+      if (!hashtags) {
+        kept.push(token);
+        continue;
+      }
+      // The paragraph counted as opened is skipped with its close.
+      opened.pop();
+      index += 2;
+      const previous = lists[lists.length - 1];
+      if (previous && kept[kept.length - 1] === previous.token) {
+        // One at a time: spread into push, a paragraph of 200,000 hashtags overflowed the stack.
+        for (const hashtag of hashtags) previous.hashtags.push(hashtag);
+        continue;
+      }
+      const list = new state.Token("html_block", "", 0);
+      list.map = token.map;
+      lists.push({ token: list, hashtags });
+      kept.push(list);
+    }
+    if (lists.length === 0) return;
+    for (const { token, hashtags } of lists) {
       const html = normaliseTags(hashtags)
         .map(({ slug, name }) => `<li><a href="${tagHref(slug)}" rel="tag">#${md.utils.escapeHtml(name)}</a></li>`)
         .join("");
-      const list = new state.Token("html_block", "", 0);
-      list.content = `<ul class="item-tags" aria-label="Tags">${html}</ul>\n`;
-      list.map = token.map;
-      list.meta = { hashtags };
-      tokens.splice(index, 3, list);
-      // The paragraph counted as opened is gone with its close.
-      opened.pop();
+      token.content = `<ul class="item-tags" aria-label="Tags">${html}</ul>\n`;
+      token.meta = { hashtags };
     }
+    state.tokens = kept;
   });
 }
 
