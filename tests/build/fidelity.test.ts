@@ -94,8 +94,8 @@ describe("seed fidelity", () => {
     expect(lists.length).toBeGreaterThanOrEqual(10);
     const first = lists.first().find("a").map((_, link) => $(link).attr("href")).get();
     expect(first).toEqual(["/tags/performance/"]);
-    const combined = lists.filter((_, list) => $(list).find("a").length === 2).first();
-    expect(combined.find("a").map((_, link) => $(link).text()).get()).toEqual(["#performance", "#machine-learning"]);
+    const pairs = lists.filter((_, list) => $(list).find("a").length === 2);
+    expect(pairs.map((_, list) => $(list).text()).get()).toContain("#performance#machine-learning");
   });
 
   test("the artifact lists only drop scraping leftovers, never a line of prose", () => {
