@@ -4,7 +4,7 @@ import { articleJsonLd, jsonForScript } from "../model/json-ld.ts";
 import { findSeries, seriesHref } from "../model/series.ts";
 import { tagsByInitial } from "../model/tag-index.ts";
 import { tagHref } from "../model/tags.ts";
-import { sectionCount, tableOfContents, tocMinimumSections } from "../markdown/table-of-contents.ts";
+import { contentsList } from "../markdown/table-of-contents.ts";
 import { absoluteUrl, siteMetadata } from "../site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
@@ -20,10 +20,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("series", (id: string) => findSeries(id));
   eleventyConfig.addFilter("seriesHref", seriesHref);
   eleventyConfig.addFilter("tagHref", tagHref);
-  eleventyConfig.addFilter("tableOfContents", (html: string) => {
-    const entries = tableOfContents(html);
-    return sectionCount(entries) >= tocMinimumSections ? entries : [];
-  });
+  eleventyConfig.addFilter("tableOfContents", contentsList);
   eleventyConfig.addFilter("articleJsonLd", (issue: Issue) =>
     jsonForScript(articleJsonLd(issue, findSeries(issue.seriesId), site)),
   );

@@ -1,8 +1,11 @@
 import { contentHash } from "../fingerprint.ts";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import * as sass from "sass";
 import { styleClassesCss } from "../markdown/inline-styles.ts";
+import { pageHasMaths } from "../markdown/page-maths.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { watchQueueFor } from "./watch-queue.ts";
 
@@ -10,7 +13,7 @@ import { watchQueueFor } from "./watch-queue.ts";
 export interface StylesOptions {
   /** The Sass entry point. */
   entry: string;
-  /** Folder, inside the site, the CSS and KaTeX's fonts are written to.
+  /** Folder, inside the site, the CSS is written to.
    *  @default "assets" */
   outputFolder?: string;
 }
@@ -21,17 +24,14 @@ export interface CompiledStyles {
   href: string;
 }
 
-/** Compiles the Sass entry (KaTeX's stylesheet included) and names the file after its content. */
+/** Compiles the Sass entry, the styles every page needs, and names the file after its content. */
 export function compileStyles(entry: string, outputFolder = "assets"): CompiledStyles {
   const { css } = sass.compile(entry, { style: "compressed", loadPaths: [path.resolve("node_modules")] });
   const hash = contentHash(css);
   return { css, href: `/${outputFolder}/site.${hash}.css` };
 }
 
-/**
- * Builds one fingerprinted stylesheet per build; layouts link it with `{% stylesheetHref %}`.
- * KaTeX's fonts are copied beside it, where its stylesheet's relative `fonts/` URLs point.
- */
+/** Builds one fingerprinted stylesheet per build; layouts link it with `{% stylesheetHref %}`. */
 export function stylesPlugin(eleventyConfig: EleventyConfig, options: StylesOptions): void {
   const outputFolder = options.outputFolder ?? "assets";
   let styles: CompiledStyles | undefined;
@@ -51,19 +51,35 @@ export function stylesPlugin(eleventyConfig: EleventyConfig, options: StylesOpti
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, styles.css);
   });
-  eleventyConfig.addPassthroughCopy({ "node_modules/katex/dist/fonts": `${outputFolder}/fonts` });
   eleventyConfig.addWatchTarget(path.dirname(options.entry));
+}
+
+/** KaTeX's own stylesheet, already minified, and its fingerprinted site URL. */
+export function katexStyles(outputFolder = "assets"): CompiledStyles {
+  const css = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"), "utf8");
+  return { css, href: `/${outputFolder}/katex.${contentHash(css)}.css` };
 }
 
 /** Maths stylesheets written at once. */
 const sheetBatchSize = 64;
 
 /**
- * Maths pages link a small stylesheet of the KaTeX style classes they use, named after its
- * content: `{% set href = content | mathStylesheetHref %}` gives "" for pages without maths.
+ * Only pages with maths load KaTeX's stylesheet and fonts (about 25 KB, most of the CSS):
+ * `{% set href = content | katexStylesheetHref %}` gives "" for pages without maths. KaTeX's
+ * fonts are copied beside it, where its relative `fonts/` URLs point. Maths pages also link a
+ * small stylesheet of the KaTeX style classes they use, named after its content, with
+ * `mathStylesheetHref`, "" for pages without such classes.
  */
 export function mathStylesPlugin(eleventyConfig: EleventyConfig, options: { outputFolder?: string } = {}): void {
   const outputFolder = options.outputFolder ?? "assets";
+  const katex = katexStyles(outputFolder);
+  let katexLinked = false;
+  eleventyConfig.addPassthroughCopy({ "node_modules/katex/dist/fonts": `${outputFolder}/fonts` });
+  eleventyConfig.addFilter("katexStylesheetHref", (html: string) => {
+    if (!pageHasMaths(html)) return "";
+    katexLinked = true;
+    return katex.href;
+  });
   const sheets = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => sheets.clear());
   eleventyConfig.addFilter("mathStylesheetHref", (html: string) => {
@@ -74,6 +90,10 @@ export function mathStylesPlugin(eleventyConfig: EleventyConfig, options: { outp
     return href;
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (katexLinked) {
+      await mkdir(path.join(directories.output, outputFolder), { recursive: true });
+      await writeFile(path.join(directories.output, katex.href), katex.css);
+    }
     // A large archive has a sheet for each of a thousand or more sets of formulas' classes: written
     // one after another, they were slow (docs/performance.md); written a batch at a time, a
     // batch small enough not to run out of file handles.

@@ -17,12 +17,36 @@ export function tableOfContents(html: string): TocEntry[] {
   }));
 }
 
-/** Issues with this many sections or more show a table of contents.
+/** Issues with this many headings at `##` or `###` or more show a table of contents.
  *  @default 3 */
-export const tocMinimumSections = 3;
+export const tocMinimumHeadings = 3;
 
-export function sectionCount(entries: readonly TocEntry[]): number {
-  return entries.filter((entry) => entry.level === 2).length;
+/** One item of the nested contents list: a heading and the `###` headings under it. */
+export interface ContentsItem {
+  id: string;
+  text: string;
+  children: { id: string; text: string }[];
+}
+
+/** Nests each `###` inside the item of the `##` before it; a `###` with no `##` before it stands on its own. */
+export function nestContents(entries: readonly TocEntry[]): ContentsItem[] {
+  const items: ContentsItem[] = [];
+  let section: ContentsItem | undefined;
+  for (const { id, text, level } of entries) {
+    if (level === 3 && section) section.children.push({ id, text });
+    else {
+      const item: ContentsItem = { id, text, children: [] };
+      items.push(item);
+      section = level === 2 ? item : undefined;
+    }
+  }
+  return items;
+}
+
+/** The contents list of rendered issue HTML, or none when it has fewer than `tocMinimumHeadings` headings. */
+export function contentsList(html: string): ContentsItem[] {
+  const entries = tableOfContents(html);
+  return entries.length >= tocMinimumHeadings ? nestContents(entries) : [];
 }
 
 const katexStart = '<span class="katex';

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
-import { sectionCount, tableOfContents, tocMinimumSections, type TocEntry } from "../../src/markdown/table-of-contents.ts";
+import { contentsList, nestContents, tableOfContents, tocMinimumHeadings, type TocEntry } from "../../src/markdown/table-of-contents.ts";
 
 describe("tableOfContents", () => {
   test("lists the h2 and h3 headings that carry an id, in document order", () => {
@@ -54,18 +56,36 @@ describe("tableOfContents", () => {
   });
 });
 
-describe("sectionCount", () => {
-  const entry = (level: number): TocEntry => ({ id: `id-${level}`, text: "x", level });
+describe("nestContents", () => {
+  const h = (level: number, id: string): TocEntry => ({ id, text: id.toUpperCase(), level });
+  const item = (id: string, ...children: string[]) => ({ id, text: id.toUpperCase(), children: children.map((child) => ({ id: child, text: child.toUpperCase() })) });
+
   test.each([
-    [[], 0],
-    [[entry(3), entry(3)], 0],
-    [[entry(2), entry(3), entry(3)], 1],
-    [[entry(2), entry(3), entry(2), entry(2)], 3],
-  ])("%j has %i sections (only h2 count)", (entries, count) => {
-    expect(sectionCount(entries)).toBe(count);
+    ["no headings", [], []],
+    ["sections only", [h(2, "a"), h(2, "b")], [item("a"), item("b")]],
+    ["each ### inside the ## before it", [h(2, "a"), h(3, "a1"), h(3, "a2"), h(2, "b"), h(3, "b1")], [item("a", "a1", "a2"), item("b", "b1")]],
+    ["ten ### under one ##", [h(2, "r"), ...Array.from({ length: 10 }, (_, n) => h(3, `p${n}`))], [item("r", ...Array.from({ length: 10 }, (_, n) => `p${n}`))]],
+    ["a ### before any ## stands on its own", [h(3, "x"), h(3, "y"), h(2, "a"), h(3, "a1")], [item("x"), item("y"), item("a", "a1")]],
+  ])("%s", (_, entries, nested) => {
+    expect(nestContents(entries)).toEqual(nested);
+  });
+});
+
+describe("contentsList", () => {
+  const render = (markdown: string) => contentsList(createMarkdown().render(markdown));
+
+  test("an issue with three headings at ## or ### has a list, with fewer none", () => {
+    expect(tocMinimumHeadings).toBe(3);
+    expect(render("## One\n\n### Sub\n\n#### Deep\n\n#### Deeper")).toEqual([]);
+    expect(render("## One\n\n### Sub\n\n### Other")).toEqual([
+      { id: "one", text: "One", children: [{ id: "sub", text: "Sub" }, { id: "other", text: "Other" }] },
+    ]);
   });
 
-  test("a table of contents is shown from three sections", () => {
-    expect(tocMinimumSections).toBe(3);
+  test("the Zeta Alpha issue's papers, ten ### under one ##, are listed inside it", () => {
+    const markdown = readFileSync(path.join(import.meta.dirname, "../../issues/2022-03-02-zeta-alpha-trends-march-2022.md"), "utf8");
+    const list = render(markdown.replace(/^---[\s\S]*?\n---\n/, ""));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.children).toHaveLength(10);
   });
 });
