@@ -5,6 +5,7 @@ import { explicitLinksPlugin } from "./explicit-links.ts";
 import { footnoteLabelsPlugin } from "./footnotes.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
 import { headingAnchorsPlugin } from "./heading-anchors.ts";
+import { highlightCode } from "./highlight.ts";
 import { mathsPlugin } from "./maths.ts";
 import { nestingLimitPlugin } from "./nesting-limit.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
@@ -15,10 +16,11 @@ const footnotePlugin = footnoteModule as unknown as PluginSimple;
 /**
  * The Markdown renderer for issues. Raw HTML is off: an issue is text, and anything that looks
  * like a tag is shown, never run. Typographer is off so every character renders as written.
- * Only addresses written out as such become links (see explicit-links.ts).
+ * Only addresses written out as such become links (see explicit-links.ts). Fenced code is
+ * highlighted here, at build time, so pages need no script for it (see highlight.ts).
  */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
   md.use(explicitLinksPlugin)
     .use(footnotePlugin)
     .use(footnoteLabelsPlugin)

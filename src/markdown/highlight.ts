@@ -1,0 +1,64 @@
+import Prism from "prismjs";
+// Prism's language files extend the `Prism` global that the core module sets on import.
+import "prismjs/components/prism-python.js";
+import "prismjs/components/prism-bash.js";
+import "prismjs/components/prism-json.js";
+import "prismjs/components/prism-typescript.js";
+import "prismjs/components/prism-yaml.js";
+import "prismjs/components/prism-diff.js";
+import "prismjs/components/prism-sql.js";
+import "prismjs/components/prism-c.js";
+import "prismjs/components/prism-cpp.js";
+import "prismjs/components/prism-rust.js";
+import "prismjs/components/prism-go.js";
+import "prismjs/components/prism-r.js";
+import "prismjs/components/prism-julia.js";
+import "prismjs/components/prism-latex.js";
+
+/**
+ * The languages a fence may name, each under the names Prism gives it. An explicit list rather
+ * than `Prism.languages[name]`: that object also holds functions (`extend`, `insertBefore`), and
+ * a fence reading `extend` must render as plain code.
+ */
+const grammarNames: Record<string, string> = {
+  python: "python", py: "python",
+  bash: "bash", sh: "bash", shell: "bash", console: "bash", zsh: "bash",
+  json: "json",
+  javascript: "javascript", js: "javascript", mjs: "javascript",
+  typescript: "typescript", ts: "typescript",
+  html: "markup", xml: "markup", svg: "markup",
+  css: "css",
+  yaml: "yaml", yml: "yaml",
+  diff: "diff",
+  sql: "sql",
+  c: "c",
+  cpp: "cpp", "c++": "cpp",
+  rust: "rust", rs: "rust",
+  go: "go",
+  r: "r",
+  julia: "julia", jl: "julia",
+  latex: "latex", tex: "latex",
+};
+
+const grammars = new Map<string, Prism.Grammar>();
+for (const [name, prismName] of Object.entries(grammarNames)) {
+  const grammar = Prism.languages[prismName];
+  if (!grammar) throw new Error(`highlight: Prism has no grammar "${prismName}" for "${name}"`);
+  grammars.set(name, grammar);
+}
+
+/** Past this many characters a block renders plain: Prism's cost grows faster than linearly on
+ *  some inputs, and a cap per block keeps a hostile issue's cost linear in its length. */
+export const maxHighlightedLength = 20_000;
+
+/**
+ * The highlighted HTML of one code block's text, for markdown-it's `highlight` option: Prism's
+ * tokens as `<span class="token …">` (styled by assets/styles/_code.scss; no `style`, which the
+ * CSP forbids), with `&` and `<` escaped. "" for a language it does not know, or a block too long,
+ * so that markdown-it escapes and shows the text plain.
+ */
+export function highlightCode(code: string, language: string): string {
+  const grammar = grammars.get(language.toLowerCase());
+  if (!grammar || code.length > maxHighlightedLength) return "";
+  return Prism.highlight(code, grammar, language.toLowerCase());
+}
