@@ -15,6 +15,7 @@ const pages = [
   { name: "issue with maths", url: "/issues/lab-notes-gpt3-contrastive-hebbian/" },
   { name: "roundup issue", url: "/issues/zeta-alpha-trends-march-2022/" },
   { name: "tag index", url: "/tags/" },
+  { name: "tag index A to Z", url: "/tags/_a-z/" },
   { name: "tag page", url: "/tags/performance/" },
   { name: "series index", url: "/series/" },
   { name: "series page", url: "/series/lab-notes/" },

@@ -70,18 +70,41 @@ describe("home archive", () => {
 describe("tag archives", () => {
   const tagIndex = () => loadPage(build.output, "/tags/");
 
-  test("the tag index lists every tag with its count, by count then name, and A–Z", () => {
+  const tagLinks = ($: cheerio.CheerioAPI) => $("main .tag-index a").map((_, a) => $(a).attr("href") ?? "").get();
+
+  test("the tag index lists every tag once with its count, the most used first", () => {
     const $ = tagIndex();
-    const byCount = $("#by-count + ul li");
-    const counts = byCount.map((_, li) => Number(/\((\d+)\)/.exec($(li).text())?.[1])).get();
+    const counts = $("main .tag-index li").map((_, li) => Number(/\((\d+)\)/.exec($(li).text())?.[1])).get();
+    expect(counts.length).toBeGreaterThan(5);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect($("#a-z").length).toBe(1);
-    expect($("#a-z ~ ul li").length).toBe(byCount.length);
+    expect(new Set(tagLinks($)).size).toBe(counts.length);
+  });
+
+  test("its A to Z page lists the same tags once each, by name under their initials, each initial a jump link", () => {
+    const byCount = tagLinks(tagIndex());
+    const $ = loadPage(build.output, "/tags/_a-z/");
+    const links = tagLinks($);
+    expect([...links].sort()).toEqual([...byCount].sort());
+    expect(new Set(links).size).toBe(links.length);
+    const names = $("main .tag-index a").map((_, a) => $(a).text()).get();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+    const initials = $("main h2.tag-initial");
+    expect(initials.length).toBeGreaterThan(1);
+    expect($(".tag-initials a").map((_, a) => $(a).attr("href")).get()).toEqual(initials.map((_, h2) => `#${$(h2).attr("id")}`).get());
+  });
+
+  test("a sort switch without JavaScript: both orders link each other, the current one marked", () => {
+    for (const [url, other] of [["/tags/", "/tags/_a-z/"], ["/tags/_a-z/", "/tags/"]] as const) {
+      const $ = loadPage(build.output, url);
+      const sort = $("nav.tag-sort");
+      expect(sort.find('a[aria-current="page"]').attr("href"), url).toBe(url);
+      expect(sort.find(`a[href="${other}"]`).attr("aria-current"), url).toBeUndefined();
+    }
   });
 
   test("each tag archive holds exactly the issues carrying that tag, across its pages, in order", () => {
     const $ = tagIndex();
-    const tags = $("#by-count + ul li a").map((_, a) => ({ href: $(a).attr("href") ?? "", count: Number(/\((\d+)\)/.exec($(a).parent().text())?.[1]) })).get();
+    const tags = $("main .tag-index li a").map((_, a) => ({ href: $(a).attr("href") ?? "", count: Number(/\((\d+)\)/.exec($(a).parent().text())?.[1]) })).get();
     expect(tags.length).toBeGreaterThan(5);
     for (const { href, count } of tags) {
       const { issues } = walkArchive(href);

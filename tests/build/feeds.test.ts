@@ -253,7 +253,7 @@ describe("series and tag feeds", () => {
   test("each series and tag archive announces its own feed and links it as Subscribe; the feed holds the archive's issues", () => {
     const archives = [
       ...loadPage(realSite, "/series/")(".series-index h2 a").map((_, a) => cheerio.load(a)("a").attr("href")).get(),
-      ...loadPage(realSite, "/tags/")("#by-count + ul a").map((_, a) => cheerio.load(a)("a").attr("href")).get(),
+      ...loadPage(realSite, "/tags/")("main .tag-index a").map((_, a) => cheerio.load(a)("a").attr("href")).get(),
     ];
     expect(archives.length).toBeGreaterThan(20);
     for (const href of archives) {

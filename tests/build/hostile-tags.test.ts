@@ -80,7 +80,7 @@ describe("C, C++ and C#, and an issue with 30 tags", () => {
     build = runBuild({
       content: writeContent({
         "2022-03-01-languages.md": issueText({ tags: tags(["C", "C++", "C#", "Ünïcode", "ma\u200Bchine"]) }),
-        "2022-03-02-more.md": issueText({ title: 'title: "More"', tags: tags(["C++", "machine"]) }, "## Item\n\n#C #Machine\n"),
+        "2022-03-02-more.md": issueText({ title: 'title: "More"', tags: tags(["C++", "machine", "A-Z"]) }, "## Item\n\n#C #Machine\n"),
         "2022-03-03-thirty.md": issueText({ title: 'title: "Thirty"', tags: tags(names(30)) }),
       }),
     });
@@ -100,10 +100,16 @@ describe("C, C++ and C#, and an issue with 30 tags", () => {
     ["/tags/c-sharp/", "Tagged “C#”", ["An issue"]],
     ["/tags/ünïcode/", "Tagged “Ünïcode”", ["An issue"]],
     ["/tags/machine/", "Tagged “machine”", ["An issue", "More"]],
+    ["/tags/a-z/", "Tagged “A-Z”", ["More"]],
   ])("%s is its own archive, %s", (url, heading, titles) => {
     const $ = load(url);
     expect($("h1").text()).toBe(heading);
     expect($(".issue-card__title a").map((_, a) => $(a).text()).get().sort()).toEqual(titles.sort());
+  });
+
+  test("a tag named A-Z leaves the tag index's A to Z page its own", () => {
+    const $ = load("/tags/_a-z/");
+    expect($("main .tag-index a").map((_, a) => $(a).attr("href")).get()).toContain("/tags/a-z/");
   });
 
   test("the issue page links each of its tags, the zero-width look-alike merged", () => {
