@@ -47,18 +47,29 @@ for (const [name, prismName] of Object.entries(grammarNames)) {
   grammars.set(name, grammar);
 }
 
-/** Past this many characters a block renders plain: Prism's cost grows faster than linearly on
- *  some inputs, and a cap per block keeps a hostile issue's cost linear in its length. */
-export const maxHighlightedLength = 20_000;
+/** Past this many characters a block renders plain: Prism's cost grows with the square of a long
+ *  line or block on some inputs, and these caps keep a hostile issue's cost linear in its length. */
+export const maxHighlightedLength = 10_000;
+/** Past this many characters in one line, likewise (minified code reads no better highlighted). */
+export const maxHighlightedLineLength = 500;
+
+function hasLongLine(code: string): boolean {
+  let start = 0;
+  for (let end = code.indexOf("\n"); end !== -1; end = code.indexOf("\n", start)) {
+    if (end - start > maxHighlightedLineLength) return true;
+    start = end + 1;
+  }
+  return code.length - start > maxHighlightedLineLength;
+}
 
 /**
  * The highlighted HTML of one code block's text, for markdown-it's `highlight` option: Prism's
  * tokens as `<span class="token …">` (styled by assets/styles/_code.scss; no `style`, which the
- * CSP forbids), with `&` and `<` escaped. "" for a language it does not know, or a block too long,
+ * CSP forbids), with `&` and `<` escaped. "" for a language it does not know, or a block or line too long,
  * so that markdown-it escapes and shows the text plain.
  */
 export function highlightCode(code: string, language: string): string {
   const grammar = grammars.get(language.toLowerCase());
-  if (!grammar || code.length > maxHighlightedLength) return "";
+  if (!grammar || code.length > maxHighlightedLength || hasLongLine(code)) return "";
   return Prism.highlight(code, grammar, language.toLowerCase());
 }

@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
 import { createMarkdown } from "../../src/markdown/create-markdown.ts";
-import { highlightCode, maxHighlightedLength } from "../../src/markdown/highlight.ts";
+import { highlightCode, maxHighlightedLength, maxHighlightedLineLength } from "../../src/markdown/highlight.ts";
 
 const md = createMarkdown();
 const load = (markdown: string) => cheerio.load(md.render(markdown), null, false);
@@ -56,5 +56,11 @@ describe("fenced code is highlighted at build time", () => {
     const long = "x = 1\n".repeat(Math.ceil(maxHighlightedLength / 6) + 1);
     expect(highlightCode(long, "python")).toBe("");
     expect(load(fence("python", long))("code span").length).toBe(0);
+  });
+
+  test("a block with a line longer than its cap renders plain: Prism's cost grows with a long line's square", () => {
+    const line = `${"a".repeat(maxHighlightedLineLength)}(`;
+    expect(highlightCode(`x = 1\n${line}\n`, "typescript")).toBe("");
+    expect(highlightCode(`x = 1\n${line.slice(1)}\n`, "typescript")).toContain("token");
   });
 });
