@@ -45,7 +45,16 @@ function start(): void {
   const results = root.querySelector<PagefindResultsElement>("pagefind-results");
   const sort = root.querySelector<HTMLSelectElement>("[data-search-sort]");
   const empty = root.querySelector<HTMLElement>("[data-search-empty]");
-  if (!results || !sort || !empty) return;
+  const filters = root.querySelector<HTMLDetailsElement>("[data-search-filters]");
+  if (!results || !sort || !empty || !filters) return;
+
+  // The filters sit closed under the results on narrow screens and open beside them on wide ones
+  // (the stylesheet's 64rem breakpoint); a reader's own toggle holds until the width crosses it.
+  const wide = matchMedia("(min-width: 64rem)");
+  filters.open = wide.matches;
+  wide.addEventListener("change", () => {
+    filters.open = wide.matches;
+  });
 
   instance.setTranslations({
     search_label: "Search the issues",
