@@ -4,6 +4,8 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
+import { pipeline } from "node:stream";
+import { constants as zlib, createBrotliCompress, createGzip } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
@@ -28,6 +30,10 @@ export interface StaticServerOptions {
   /** The address to listen on.
    *  @default "127.0.0.1" */
   host?: string;
+  /** Compresses text responses with brotli or gzip, as the client's Accept-Encoding asks, as a host's CDN
+   *  does; Lighthouse's scores depend on it. Off by default so that the preview's bytes are the files'.
+   *  @default false */
+  compress?: boolean;
 }
 
 const contentTypes: Record<string, string> = {
@@ -60,6 +66,23 @@ export function sitePath(requestPath: string, pathPrefix = "/"): string | undefi
   return requestPath.startsWith(pathPrefix) ? requestPath.slice(pathPrefix.length - 1) : undefined;
 }
 
+// Already compressed formats (images, fonts, Pagefind's gzipped chunks) gain nothing from a second pass.
+const compressible = /^(text\/|application\/(json|xml|javascript|wasm)|image\/svg\+xml)/;
+
+/** The encoding to answer an `Accept-Encoding` header with: brotli before gzip, none when neither is
+ *  accepted (a `q=0` refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip" | undefined {
+  const accepted = new Set<string>();
+  for (const part of (acceptEncoding ?? "").split(",")) {
+    const [name = "", ...params] = part.split(";").map((piece) => piece.trim().toLowerCase());
+    const refused = params.some((param) => /^q=0(\.0{0,3})?$/.test(param));
+    if (name && !refused) accepted.add(name);
+  }
+  if (accepted.has("br")) return "br";
+  if (accepted.has("gzip") || accepted.has("*")) return "gzip";
+  return undefined;
+}
+
 /** Serves a built site folder, as a static host would, until `close`. */
 export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
@@ -82,14 +105,27 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
       const type = contentTypes[path.extname(file.path).toLowerCase()] ?? "application/octet-stream";
       const headers: Record<string, string | number> = { "content-type": type, "content-length": file.size, "cache-control": "no-store" };
       for (const [name, value] of Object.entries(options.headers?.(inSite ?? requestPath) ?? {})) headers[name.toLowerCase()] = value;
+      const encoding = options.compress && compressible.test(type) ? chooseEncoding(request.headers["accept-encoding"]) : undefined;
+      if (options.compress && compressible.test(type)) headers["vary"] = "Accept-Encoding";
+      if (encoding) {
+        headers["content-encoding"] = encoding;
+        delete headers["content-length"];
+      }
       response.writeHead(found ? 200 : 404, headers);
       if (request.method === "HEAD") {
         response.end();
         return;
       }
-      createReadStream(file.path)
-        .on("error", () => response.destroy())
-        .pipe(response);
+      const source = createReadStream(file.path);
+      if (!encoding) {
+        source.on("error", () => response.destroy()).pipe(response);
+        return;
+      }
+      const compressor =
+        encoding === "br"
+          ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: file.size } })
+          : createGzip({ level: 6 });
+      pipeline(source, compressor, response, () => undefined);
     })().catch(() => {
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();
