@@ -1,0 +1,99 @@
+// `npm run lighthouse [-- --dir DIR --chrome PATH]`: serves the built site (default `_site`) with
+// netlify.toml's headers and compression, audits issue 18's four pages on mobile and desktop with
+// Lighthouse in Debian's Chromium, and prints their scores. A report, not a test: it always exits 0
+// once the audits ran, whatever the scores.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { desktopConfig, type Config, type Result } from "lighthouse";
+import { parse } from "smol-toml";
+import { projectRoot } from "../bench/project-root.ts";
+import { headerRules, headersForPath } from "../check/netlify-headers.ts";
+import { serveStatic } from "../preview/static-server.ts";
+import { siteMetadata } from "../site.ts";
+import { errorMessage } from "./error-message.ts";
+import { parseLighthouseArgs } from "./lighthouse-args.ts";
+import { auditedPages, categories, formatLighthouseTable, formatShortfalls, formFactors, type AuditRow, type CategoryId } from "./lighthouse-report.ts";
+
+const chromeFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  // Everything but loopback goes to a proxy that is not there, so nothing a page or Chromium asks
+  // for can leave the machine.
+  "--proxy-server=http://127.0.0.1:9",
+];
+
+async function main(): Promise<void> {
+  const options = parseLighthouseArgs(process.argv.slice(2), process.env);
+  if (!existsSync(path.join(options.dir, "index.html"))) {
+    throw new Error(`lighthouse: ${options.dir}: no built site (no index.html); run npm run build first`);
+  }
+  const missing = auditedPages.filter((page) => !existsSync(path.join(options.dir, page.file)));
+  if (missing.length) {
+    throw new Error(`lighthouse: ${options.dir}: expected the audited pages, got none at ${missing.map((page) => page.file).join(", ")}; run npm run build first`);
+  }
+  if (!existsSync(options.chromePath)) {
+    throw new Error(`lighthouse: ${options.chromePath}: no Chromium there; install Debian's (apt-get install chromium) or pass --chrome PATH`);
+  }
+
+  const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
+  const { pathPrefix } = siteMetadata(process.env);
+  const server = await serveStatic(options.dir, {
+    headers: (sitePath) => headersForPath(rules, sitePath),
+    notFoundPage: "404.html",
+    pathPrefix,
+    compress: true,
+  });
+  const chrome = await chromeLauncher.launch({ chromePath: options.chromePath, chromeFlags, logLevel: "silent" }).catch(async (error: unknown) => {
+    await server.close();
+    throw new Error(`lighthouse: ${options.chromePath}: Chromium did not start`, { cause: error });
+  });
+  const rows: AuditRow[] = [];
+  try {
+    for (const page of auditedPages) {
+      for (const formFactor of formFactors) {
+        const url = `${server.url}${pathPrefix}${page.path.slice(1)}`;
+        process.stderr.write(`Auditing ${page.label} (${formFactor}): ${url}\n`);
+        // Without a config Lighthouse emulates a phone; its desktop config sets the screen and throttling of a desktop.
+        const config: Config | undefined = formFactor === "desktop" ? desktopConfig : undefined;
+        const result = await lighthouse(url, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: categories.map((category) => category.id) }, config);
+        if (!result) throw new Error(`lighthouse: ${url}: expected a result, got none`);
+        rows.push(auditRow(page.label, formFactor, result.lhr));
+      }
+    }
+  } finally {
+    await chrome.kill();
+    await server.close();
+  }
+  console.log(formatLighthouseTable(rows));
+  const shortfalls = formatShortfalls(rows);
+  if (shortfalls.length) console.log(`\nBelow 100:\n${shortfalls.map((line) => `  ${line}`).join("\n")}`);
+}
+
+/** A run's four category scores and the titles of the weighted audits in them that did not pass. */
+function auditRow(page: string, formFactor: AuditRow["formFactor"], lhr: Result): AuditRow {
+  if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.finalDisplayedUrl}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const scores = {} as Record<CategoryId, number | null>;
+  const shortfalls = new Set<string>();
+  for (const { id } of categories) {
+    const category = lhr.categories[id];
+    scores[id] = category?.score ?? null;
+    for (const ref of category?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+        shortfalls.add(audit.displayValue ? `${audit.title} (${audit.displayValue})` : audit.title);
+      }
+    }
+  }
+  return { page, formFactor, scores, shortfalls: [...shortfalls] };
+}
+
+main().catch((error: unknown) => {
+  console.error(errorMessage(error));
+  process.exitCode = 1;
+});
