@@ -40,6 +40,9 @@ export interface ResultView {
 /** Sections shown per result. Pagefind's own UI shows three. */
 export const defaultMaxSections = 3;
 
+/** A letter or digit: what a highlight starts and ends with. */
+const wordCharacter = /[\p{L}\p{N}]/u;
+
 /**
  * Splits a Pagefind excerpt into text runs, so the page can show it without parsing HTML: the
  * `<mark>`ed words become marked runs and the escaped `&lt;` and `&gt;` become text again.
@@ -48,19 +51,28 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   const pattern = /<mark>([\s\S]*?)<\/mark>/g;
   let last = 0;
-  const push = (text: string, marked: boolean) => {
-    const decoded = text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const decode = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const push = (decoded: string, marked: boolean) => {
     if (decoded === "") return;
     const previous = parts[parts.length - 1];
     if (previous && previous.marked === marked) previous.text += decoded;
     else parts.push({ text: decoded, marked });
   };
   for (const match of excerpt.matchAll(pattern)) {
-    push(excerpt.slice(last, match.index), false);
-    push(match[1] ?? "", true);
+    push(decode(excerpt.slice(last, match.index)), false);
+    // Pagefind marks a word with the punctuation it touches (`<mark>transformers,</mark>`): only
+    // the word is highlighted, the rest stays text.
+    const marked = decode(match[1] ?? "");
+    let start = 0;
+    let end = marked.length;
+    while (start < end && !wordCharacter.test(marked[start]!)) start++;
+    while (end > start && !wordCharacter.test(marked[end - 1]!)) end--;
+    push(marked.slice(0, start), false);
+    push(marked.slice(start, end), true);
+    push(marked.slice(end), false);
     last = match.index + match[0].length;
   }
-  push(excerpt.slice(last), false);
+  push(decode(excerpt.slice(last)), false);
   return parts;
 }
 

@@ -33,6 +33,18 @@ describe("excerptParts", () => {
     // Pagefind escapes < and > in text and leaves & and quotes as they are.
     ["the &lt;script&gt; tag, R&D and \"quotes\"", [{ text: 'the <script> tag, R&D and "quotes"', marked: false }]],
     ["&amp;lt; is how you write &lt;", [{ text: "&lt; is how you write <", marked: false }]],
+    // Only the word is highlighted, not the punctuation Pagefind marks with it.
+    [
+      "<mark>transformers,</mark> and (<mark>“DeepNet”).</mark>",
+      [
+        { text: "transformers", marked: true },
+        { text: ", and (“", marked: false },
+        { text: "DeepNet", marked: true },
+        { text: "”).", marked: false },
+      ],
+    ],
+    ["<mark>&lt;GPT-3&gt;</mark>", [{ text: "<", marked: false }, { text: "GPT-3", marked: true }, { text: ">", marked: false }]],
+    ["<mark>...</mark>", [{ text: "...", marked: false }]],
     ["a <b>bold</b> claim", [{ text: "a <b>bold</b> claim", marked: false }]],
   ])("%j splits into %j", (excerpt, parts) => {
     expect(excerptParts(excerpt)).toEqual(parts);
