@@ -7,6 +7,7 @@ import { chmodSync, readdirSync, renameSync } from "node:fs";
 import { access, chmod, lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
+import { isRunning } from "./process-running.ts";
 
 /** The folder beside the output that holds its builds; .gitignore lists it. */
 export const buildsFolderName = ".site-builds";
@@ -187,14 +188,6 @@ function setModes(folder: string): void {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,3 +1,5 @@
+import { chromiumPath } from "./chromium.ts";
+
 /** Options of `npm run lighthouse`. */
 export interface LighthouseOptions {
   /** The built site to serve and audit.
@@ -25,6 +27,6 @@ export function parseLighthouseArgs(argv: readonly string[], env: Record<string,
   }
   return {
     dir: given["--dir"] ?? "_site",
-    chromePath: given["--chrome"] || env.CHROME_PATH || "/usr/bin/chromium",
+    chromePath: given["--chrome"] || env.CHROME_PATH || chromiumPath,
   };
 }

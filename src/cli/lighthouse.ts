@@ -14,15 +14,11 @@ import { siteMetadata } from "../site.ts";
 import { errorMessage } from "./error-message.ts";
 import { parseLighthouseArgs } from "./lighthouse-args.ts";
 import { auditedPages, categories, formatLighthouseTable, formatShortfalls, formFactors, type AuditRow, type CategoryId } from "./lighthouse-report.ts";
+import { chromiumFlags } from "./chromium.ts";
 
 const chromeFlags = [
   "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
+  ...chromiumFlags,
   // Everything but loopback goes to a proxy that is not there, so nothing a page or Chromium asks
   // for can leave the machine.
   "--proxy-server=http://127.0.0.1:9",

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { projectRoot } from "../bench/project-root.ts";
+import { isRunning } from "./process-running.ts";
 
 /** The render process's modules, bundled into a folder of their own. */
 export interface RenderBundle {
@@ -80,11 +81,3 @@ async function removeLeftBundles(parent: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

@@ -1,19 +1,9 @@
 import { chromium, type Browser } from "playwright-core";
+import { chromiumFlags, chromiumPath } from "../../src/cli/chromium.ts";
 
-/** Debian's Chromium: the tests never download a browser. */
-export const chromiumPath = "/usr/bin/chromium";
+export { chromiumPath };
 
 /** Launches headless Chromium; launch one per test file and close it in afterAll. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 }
