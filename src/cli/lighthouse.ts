@@ -2,15 +2,11 @@
 // netlify.toml's headers and compression, audits issue 18's four pages on mobile and desktop with
 // Lighthouse in Debian's Chromium, and prints their scores. A report, not a test: it always exits 0
 // once the audits ran, whatever the scores.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Result } from "lighthouse";
-import { parse } from "smol-toml";
-import { projectRoot } from "../bench/project-root.ts";
-import { headerRules, headersForPath } from "../check/netlify-headers.ts";
-import { serveStatic } from "../preview/static-server.ts";
-import { siteMetadata } from "../site.ts";
+import { serveAsHost } from "../preview/serve-site.ts";
 import { errorMessage } from "./error-message.ts";
 import { parseLighthouseArgs } from "./lighthouse-args.ts";
 import { auditedPages, categories, formatLighthouseTable, formatShortfalls, formFactors, type AuditRow, type CategoryId } from "./lighthouse-report.ts";
@@ -37,14 +33,7 @@ async function main(): Promise<void> {
     throw new Error(`lighthouse: ${options.chromePath}: no Chromium there; install Debian's (apt-get install chromium) or pass --chrome PATH`);
   }
 
-  const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
-  const { pathPrefix } = siteMetadata(process.env);
-  const server = await serveStatic(options.dir, {
-    headers: (sitePath) => headersForPath(rules, sitePath),
-    notFoundPage: "404.html",
-    pathPrefix,
-    compress: true,
-  });
+  const { server, pathPrefix } = await serveAsHost(options.dir, { compress: true });
   const chrome = await chromeLauncher.launch({ chromePath: options.chromePath, chromeFlags, logLevel: "silent" }).catch(async (error: unknown) => {
     await server.close();
     throw new Error(`lighthouse: ${options.chromePath}: Chromium did not start`, { cause: error });

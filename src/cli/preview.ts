@@ -1,13 +1,9 @@
 // `npm run preview [-- --dir DIR --port N --host H]`: serves the built site (default `_site`) as the
 // host will, without rebuilding: netlify.toml's headers per path, 404.html with status 404, folders
 // by their index.html, under PATH_PREFIX when the site was built with one. Runs until Ctrl-C.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { parse } from "smol-toml";
-import { projectRoot } from "../bench/project-root.ts";
-import { headerRules, headersForPath } from "../check/netlify-headers.ts";
-import { serveStatic } from "../preview/static-server.ts";
-import { siteMetadata } from "../site.ts";
+import { serveAsHost } from "../preview/serve-site.ts";
 import { errorMessage } from "./error-message.ts";
 import { parsePreviewArgs } from "./preview-args.ts";
 
@@ -16,16 +12,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(options.dir, "index.html"))) {
     throw new Error(`preview: ${options.dir}: no built site (no index.html); run npm run build first`);
   }
-  const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
-  // The same source as the build's: PATH_PREFIX, or the path of SITE_URL or URL.
-  const { pathPrefix } = siteMetadata(process.env);
-  const server = await serveStatic(options.dir, {
-    headers: (sitePath) => headersForPath(rules, sitePath),
-    notFoundPage: "404.html",
-    pathPrefix,
-    port: options.port,
-    host: options.host,
-  }).catch((error: unknown) => {
+  const { server, pathPrefix } = await serveAsHost(options.dir, { port: options.port, host: options.host }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       throw new Error(`preview: port ${options.port} is in use; pass another with --port N (npm run preview -- --port 8081) or PORT`);
     }
