@@ -1,10 +1,12 @@
-// `npm run build [-- --content DIR --output DIR]`: validate, render, index for search and swap the site into place.
+// `npm run build [-- --config FILE --content DIR --output DIR]`: validate, render, index for search and swap the site into place.
 import { homedir } from "node:os";
 import path from "node:path";
 import { PhaseTimings } from "../bench/phase-timings.ts";
 import { projectRoot } from "../bench/project-root.ts";
 import { buildSearchIndex } from "../search/build-search-index.ts";
+import { newsletterConfig } from "../config/newsletter-config.ts";
 import { parseBuildArgs } from "./args.ts";
+import { takeConfigFlag } from "./config-flag.ts";
 import { OutputStateError, writeAtomically } from "./atomic-output.ts";
 import { errorMessage } from "./error-message.ts";
 import { outputGuardProblem } from "./output-guard.ts";
@@ -13,7 +15,9 @@ import { renderSiteInChildProcess } from "./render-site.ts";
 async function main(): Promise<void> {
   // Phase timings for `npm run bench`, only when NEWSLETTER_TIMINGS_FILE is set (src/bench/phase-timings.ts).
   const timings = PhaseTimings.fromEnvironment();
-  const options = parseBuildArgs(process.argv.slice(2));
+  const options = parseBuildArgs(takeConfigFlag(process.argv.slice(2)));
+  // Read first, so a configuration problem stops the build before anything is written.
+  newsletterConfig();
   // Before anything is created: the swap replaces the output whole.
   const problem = outputGuardProblem({ output: options.output, content: options.content, projectRoot, home: homedir() });
   if (problem) throw new Error(problem);

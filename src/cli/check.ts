@@ -1,5 +1,6 @@
 // `npm run check [-- --site DIR]`: check a built site (default `_site`); exits 1 on any problem.
 import { runSiteChecks, siteChecks } from "../check/check-site.ts";
+import { takeConfigFlag } from "./config-flag.ts";
 import { errorMessage } from "./error-message.ts";
 
 /** Reads `--site DIR` (also `--site=DIR`); anything else is an error. */
@@ -14,7 +15,7 @@ function siteFolder(argv: readonly string[]): string {
 }
 
 async function main(): Promise<void> {
-  const folder = siteFolder(process.argv.slice(2));
+  const folder = siteFolder(takeConfigFlag(process.argv.slice(2)));
   const started = performance.now();
   const { pagesChecked, problems } = await runSiteChecks(folder);
   const milliseconds = Math.round(performance.now() - started);

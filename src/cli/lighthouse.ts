@@ -7,6 +7,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Result } from "lighthouse";
 import { serveAsHost } from "../preview/serve-site.ts";
+import { takeConfigFlag } from "./config-flag.ts";
 import { errorMessage } from "./error-message.ts";
 import { parseLighthouseArgs } from "./lighthouse-args.ts";
 import { auditedPages, categories, formatLighthouseTable, formatShortfalls, formFactors, type AuditRow, type CategoryId } from "./lighthouse-report.ts";
@@ -21,7 +22,7 @@ const chromeFlags = [
 ];
 
 async function main(): Promise<void> {
-  const options = parseLighthouseArgs(process.argv.slice(2), process.env);
+  const options = parseLighthouseArgs(takeConfigFlag(process.argv.slice(2)), process.env);
   if (!existsSync(path.join(options.dir, "index.html"))) {
     throw new Error(`lighthouse: ${options.dir}: no built site (no index.html); run npm run build first`);
   }

@@ -4,11 +4,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { serveAsHost } from "../preview/serve-site.ts";
+import { takeConfigFlag } from "./config-flag.ts";
 import { errorMessage } from "./error-message.ts";
 import { parsePreviewArgs } from "./preview-args.ts";
 
 async function main(): Promise<void> {
-  const options = parsePreviewArgs(process.argv.slice(2), process.env);
+  const options = parsePreviewArgs(takeConfigFlag(process.argv.slice(2)), process.env);
   if (!existsSync(path.join(options.dir, "index.html"))) {
     throw new Error(`preview: ${options.dir}: no built site (no index.html); run npm run build first`);
   }

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Issue } from "../model/issue.ts";
 import { isShown, publicationStatus, type PublicationPolicy, type PublicationStatus } from "../model/publication.ts";
 import { buildSiteIndex, type SiteIndex } from "../model/site-index.ts";
-import { seriesRegistry } from "../model/series.ts";
+import { newsletterSeries } from "../model/series.ts";
 import { siteMetadata } from "../site.ts";
 
 /**
@@ -94,7 +94,7 @@ export class ContentState {
       const site = siteMetadata();
       this.#index = buildSiteIndex(
         [...this.#byPath.values()].filter((issue) => isShown(issue, this.#policy)),
-        seriesRegistry,
+        newsletterSeries(),
         { pageSize: site.pageSize, homeDescription: site.description },
       );
     }

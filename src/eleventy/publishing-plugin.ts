@@ -1,4 +1,5 @@
 import { lastModifiedByUrl, sitemapEntries } from "../model/sitemap.ts";
+import { newsletterConfig } from "../config/newsletter-config.ts";
 import { siteMetadata } from "../site.ts";
 import { contentStateFor } from "./content-state.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -24,4 +25,7 @@ export function publishingPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addNunjucksGlobal("pageExists", (url: string) => pageUrls.has(url));
   // Browsers ask for an icon on every page; without one, each visit logs a 404.
   eleventyConfig.addPassthroughCopy({ "assets/favicon.svg": "favicon.svg" });
+  const logo = newsletterConfig().site.publisher.logo;
+  // By its absolute path: a second copy of a file copied by the same name (the favicon) would replace the first.
+  if (logo && site.publisher.logo) eleventyConfig.addPassthroughCopy({ [logo]: site.publisher.logo.slice(1) });
 }

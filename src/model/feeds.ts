@@ -78,7 +78,7 @@ export function feedDefinitions(
     .map((series): FeedDefinition => ({
       key: `series:${series.id}`,
       kind: "series",
-      title: `${series.title} · ${site.title}`,
+      title: series.feedTitle ?? `${series.title} · ${site.title}`,
       label: series.title,
       description: series.description,
       pageHref: series.href,
@@ -198,7 +198,7 @@ export function buildFeed(definition: FeedDefinition, site: SiteMetadata, conten
     ...(definition.jsonHref ? { jsonUrl: url(definition.jsonHref) } : {}),
     updated: dateToRfc3339(issueInstant(updated)),
     updatedRfc822: rfc822(updated),
-    author: xmlSafeText(site.author.name),
+    author: xmlSafeText(site.publisher.name),
     entries: definition.issues.map((issue) => ({
       id: url(issue.url),
       url: url(issue.url),
@@ -208,7 +208,7 @@ export function buildFeed(definition: FeedDefinition, site: SiteMetadata, conten
       contentHtml: contentHtml(issue),
       published: dateToRfc3339(issueInstant(issue.date)),
       publishedRfc822: rfc822(issue.date),
-      authors: (issue.authors.length ? issue.authors : [site.author.name]).map(xmlSafeText),
+      authors: (issue.authors.length ? issue.authors : [site.publisher.name]).map(xmlSafeText),
       categories: issue.tags.map((tag) => ({ term: tag.slug, label: xmlSafeText(tag.name), scheme: tagIndex, href: url(tagHref(tag.slug)) })),
     })),
   };

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { NewsletterConfig } from "../config/newsletter-config.ts";
 import { parseIssueDate } from "./dates.ts";
 import { issueLimits } from "./issue-limits.ts";
-import { seriesRegistry } from "./series.ts";
 
 const nonEmptyText = z.string().trim().min(1);
 
@@ -9,7 +9,8 @@ const nonEmptyText = z.string().trim().min(1);
 export const issueFrontMatterSchema = z.strictObject({
   title: nonEmptyText,
   date: z.string().refine((text) => parseIssueDate(text) !== undefined),
-  series: z.enum(seriesRegistry.map((series) => series.id) as [string, ...string[]]),
+  // Checked against newsletter.yml's series by issueSchemaFor.
+  series: nonEmptyText.optional(),
   number: z.number().int().positive().optional(),
   // Lengths and counts are checked against issueLimits by fieldLimitProblems, whose messages name the limit.
   summary: nonEmptyText,
@@ -20,13 +21,32 @@ export const issueFrontMatterSchema = z.strictObject({
 });
 
 export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
+
+const schemas = new WeakMap<NewsletterConfig, z.ZodType<IssueFrontMatter & { series: string }>>();
+
+/** The front matter schema of one configuration: `series` one of its ids, its default when left out. */
+export function issueSchemaFor(config: NewsletterConfig): z.ZodType<IssueFrontMatter & { series: string }> {
+  let schema = schemas.get(config);
+  if (!schema) {
+    const ids = z.enum(config.series.map((series) => series.id) as [string, ...string[]]);
+    schema = issueFrontMatterSchema.extend({ series: config.defaultSeries ? ids.default(config.defaultSeries) : ids });
+    schemas.set(config, schema);
+  }
+  return schema;
+}
+
+/** What `series` should hold, naming the configuration's series. */
+export function seriesExpectation(config: NewsletterConfig): string {
+  const ids = config.series.map((series) => series.id).join(", ");
+  return `the id of one of the series in ${config.file} (${ids})${config.defaultSeries ? "" : ", or a default_series set there"}`;
+}
 export type IssueField = keyof IssueFrontMatter;
 
 /** What each field should hold, in the words an error message uses. */
 export const fieldExpectations: Record<IssueField, string> = {
   title: "a non-empty title",
   date: 'a quoted calendar date like "2022-03-10"',
-  series: `one of the series ids ${seriesRegistry.map((series) => series.id).join(", ")}`,
+  series: "the id of one of the series in newsletter.yml",
   number: "a whole number of 1 or more (the issue's number in its series)",
   summary: `one or two sentences of plain text, at most ${issueLimits.summaryLength} characters`,
   tags: 'a list of non-empty tags, like ["machine learning", "nlp"]',

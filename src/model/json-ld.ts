@@ -4,7 +4,7 @@ import { absoluteUrl, type SiteMetadata } from "../site.ts";
 
 /** schema.org `Article` data for an issue page. */
 export function articleJsonLd(issue: Issue, series: Series | undefined, site: SiteMetadata): Record<string, unknown> {
-  const authors = issue.authors.length ? issue.authors : [site.author.name];
+  const authors = issue.authors.length ? issue.authors : [site.publisher.name];
   return {
     "@context": "https://schema.org",
     "@type": "Article",
@@ -17,7 +17,7 @@ export function articleJsonLd(issue: Issue, series: Series | undefined, site: Si
     wordCount: issue.words,
     keywords: issue.tags.map((tag) => tag.name),
     author: authors.map((name) => ({ "@type": "Person", name })),
-    publisher: { "@type": "Organization", name: site.author.name, url: site.baseUrl },
+    publisher: { "@type": "Organization", name: site.publisher.name, url: site.baseUrl },
     ...(series ? { isPartOf: { "@type": "CreativeWorkSeries", name: series.title } } : {}),
     ...(issue.source ? { isBasedOn: issue.source } : {}),
   };

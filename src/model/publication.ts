@@ -1,3 +1,5 @@
+import { DateTime } from "luxon";
+import { newsletterConfig } from "../config/newsletter-config.ts";
 import { isDevelopmentRun } from "../run-mode.ts";
 import { parseIssueDate } from "./dates.ts";
 import type { Issue } from "./issue.ts";
@@ -9,7 +11,7 @@ export type PublicationStatus = "published" | "draft" | "scheduled";
 export interface PublicationPolicy {
   /** Drafts and future-dated issues are built too, marked "Draft": `npm start`, never `npm run build`. */
   showUnpublished: boolean;
-  /** The build's day, `YYYY-MM-DD` in UTC: issues dated after it are scheduled, not published. */
+  /** The build's day, `YYYY-MM-DD` in newsletter.yml's time zone: issues dated after it are scheduled, not published. */
   today: string;
 }
 
@@ -30,7 +32,8 @@ export function publicationPolicy(env: Record<string, string | undefined> = proc
   if (buildDate && !parseIssueDate(buildDate)) {
     throw new Error(`BUILD_DATE: expected a calendar date like 2022-03-10, got ${JSON.stringify(env.BUILD_DATE)}`);
   }
-  return { showUnpublished: isDevelopmentRun(env.ELEVENTY_RUN_MODE), today: buildDate || now.toISOString().slice(0, 10) };
+  const today = buildDate || (DateTime.fromJSDate(now).setZone(newsletterConfig(env).site.timeZone).toISODate() as string);
+  return { showUnpublished: isDevelopmentRun(env.ELEVENTY_RUN_MODE), today };
 }
 
 /** Whether the build shows an issue anywhere: its page, archives, feeds, sitemap and search. */

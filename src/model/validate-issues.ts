@@ -5,7 +5,8 @@ import { decodeIssueText } from "./decode-issue.ts";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { findTaggedContent } from "../markdown/tagged-items.ts";
 import type { Issue } from "./issue.ts";
-import { fieldExpectations, isIssueField, issueFrontMatterSchema } from "./issue-schema.ts";
+import { newsletterConfig } from "../config/newsletter-config.ts";
+import { fieldExpectations, isIssueField, issueSchemaFor, seriesExpectation } from "./issue-schema.ts";
 import { issueHref, issueSlug } from "./issue-url.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
 import { describeCharacter, fieldCharacterProblems } from "./control-characters.ts";
@@ -84,7 +85,8 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
     problems.push(problem(field, expected, got));
     reported.add(field);
   }
-  const result = issueFrontMatterSchema.safeParse(parsed.data);
+  const config = newsletterConfig();
+  const result = issueSchemaFor(config).safeParse(parsed.data);
   if (!result.success) {
     for (const zodIssue of result.error.issues) {
       if (zodIssue.code === "unrecognized_keys") {
@@ -96,7 +98,7 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
       const field = String(zodIssue.path[0] ?? "front matter");
       if (reported.has(field)) continue;
       reported.add(field);
-      const expected = isIssueField(field) ? fieldExpectations[field] : zodIssue.message;
+      const expected = field === "series" ? seriesExpectation(config) : isIssueField(field) ? fieldExpectations[field] : zodIssue.message;
       problems.push(problem(field, expected, describeValue(parsed.data[field])));
     }
   }

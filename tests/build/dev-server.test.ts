@@ -9,7 +9,7 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DevServer } from "../../src/bench/dev-server.ts";
 import { issueHref, issueSlug } from "../../src/model/issue-url.ts";
-import { seriesRegistry } from "../../src/model/series.ts";
+import { newsletterSeries } from "../../src/model/series.ts";
 import { writeFixtureCorpus } from "../support/fixture-corpus.ts";
 import { pagefindStandIn } from "../support/pagefind-stand-in.ts";
 import { siteManifest } from "../support/manifest.ts";
@@ -62,7 +62,7 @@ beforeAll(async () => {
   writeFixtureCorpus(content, 5);
   writeFileSync(
     path.join(content, draftFile),
-    `---\ntitle: "Unfinished ${draftWord}"\ndate: "2019-02-01"\nseries: ${seriesRegistry[0]?.id}\nsummary: "Not ready."\ndraft: true\n---\nDraft text ${draftWord}.\n`,
+    `---\ntitle: "Unfinished ${draftWord}"\ndate: "2019-02-01"\nseries: ${newsletterSeries()[0]?.id}\nsummary: "Not ready."\ndraft: true\n---\nDraft text ${draftWord}.\n`,
   );
   devFolderExisted = existsSync(devFolder);
   siteBefore = siteNow();
@@ -96,7 +96,7 @@ describe("npm start, on a running dev server", () => {
   test("an edit to an issue's text shows on its page, in the site-wide Atom feed and in its series' feed", async () => {
     const file = await issueFile(0);
     const url = issueHref(issueSlug(file));
-    const seriesFeed = `/series/${seriesRegistry[0]?.id}/feed.xml`;
+    const seriesFeed = `/series/${newsletterSeries()[0]?.id}/feed.xml`;
     const sentence = `A sentence added while the server runs, ${word}.`;
     const before = await Promise.all([url, "/feed.xml", seriesFeed].map((pathname) => served().text(pathname)));
     expect(before[0]).toContain("Body of issue 0.");

@@ -100,7 +100,7 @@ describe("the Atom feed, /feed.xml", () => {
       ["self", `${site.baseUrl}feed.xml`],
       ["alternate", site.baseUrl],
     ]);
-    expect(childText(childElements(feed, atom, "author")[0] as Element, atom, "name")).toBe(site.author.name);
+    expect(childText(childElements(feed, atom, "author")[0] as Element, atom, "name")).toBe(site.publisher.name);
   });
 
   test("holds every issue, newest first, as its front matter and page describe it", () => {
@@ -117,7 +117,7 @@ describe("the Atom feed, /feed.xml", () => {
       expect(childText(entry, atom, "updated")).toMatch(rfc3339);
       expect(childText(entry, atom, "summary")).toBe(frontMatter.summary);
       const authors = childElements(entry, atom, "author").map((author) => childText(author, atom, "name"));
-      expect(authors).toEqual(frontMatter.authors.length ? frontMatter.authors : [site.author.name]);
+      expect(authors).toEqual(frontMatter.authors.length ? frontMatter.authors : [site.publisher.name]);
       const pageTags = page(".issue-header .tag-list a").map((_, a) => page(a).attr("href")?.split("/")[2]).get();
       const categories = childElements(entry, atom, "category");
       expect(categories.map((category) => category.getAttribute("term"))).toEqual(pageTags);
@@ -192,7 +192,7 @@ describe("the RSS feed, /rss.xml", () => {
       expect(new Date(field(item, "pubDate")).toISOString()).toBe(`${frontMatter.date}T00:00:00.000Z`);
       expect(htmlAsText(field(item, "description"))).toBe(frontMatter.summary);
       expect(Array.from(item.getElementsByTagNameNS(dcNs, "creator")).map((creator) => creator.textContent)).toEqual(
-        frontMatter.authors.length ? frontMatter.authors : [site.author.name],
+        frontMatter.authors.length ? frontMatter.authors : [site.publisher.name],
       );
       expect(item.getElementsByTagName("category").length).toBeGreaterThanOrEqual(normaliseTags(frontMatter.tags).length);
       expect(item.getElementsByTagNameNS(contentNs, "encoded")[0]?.textContent).toBe(atomContent.get(field(item, "link")));

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { seriesRegistry } from "../../src/model/series.ts";
+import { newsletterSeries } from "../../src/model/series.ts";
 
 const tagPool = ["Transformers", "retrieval", "Scaling", "bias", "#benchmarks", "NLP", "vision", "efficiency"];
 
@@ -11,7 +11,7 @@ const tagPool = ["Transformers", "retrieval", "Scaling", "bias", "#benchmarks", 
 export function writeFixtureCorpus(folder: string, count: number): void {
   mkdirSync(folder, { recursive: true });
   for (let index = 0; index < count; index++) {
-    const series = seriesRegistry[index % seriesRegistry.length];
+    const series = newsletterSeries()[index % newsletterSeries().length];
     const day = new Date(Date.UTC(2019, 0, 1 + Math.floor(index * 11.5)));
     const date = day.toISOString().slice(0, 10);
     const tags = [tagPool[index % tagPool.length], tagPool[(index * 3 + 1) % tagPool.length]];

@@ -3,7 +3,7 @@ import { archiveEntry, buildArchives, pageHref, paginate, type ArchiveEntry, typ
 import { sortIssuesNewestFirst } from "../../src/model/collections.ts";
 import type { TaggedItem } from "../../src/markdown/tagged-items.ts";
 import type { Issue } from "../../src/model/issue.ts";
-import { seriesRegistry, type Series } from "../../src/model/series.ts";
+import { newsletterSeries, type Series } from "../../src/model/series.ts";
 import { normaliseTags } from "../../src/model/tags.ts";
 import { issue } from "../support/issue-builder.ts";
 
@@ -215,7 +215,7 @@ describe("buildArchives", () => {
 
   test("the page size defaults to 10 and the home title can be changed", () => {
     const many = sortIssuesNewestFirst(entries(21).map((entry) => entry.issue));
-    const home = pagesOf(buildArchives(many, seriesRegistry, { homeTitle: "All issues" }).pages, "home");
+    const home = pagesOf(buildArchives(many, newsletterSeries(), { homeTitle: "All issues" }).pages, "home");
     expect(home.map((page) => page.items.length)).toEqual([10, 10, 1]);
     expect(home.map((page) => page.documentTitle)).toEqual(["", "All issues, page 2 of 3", "All issues, page 3 of 3"]);
   });
@@ -242,7 +242,7 @@ describe("buildArchives", () => {
       items: [item("fast-models", ["#performance"]), item("fair-models", ["#Bias"]), item("fast-and-fair", ["#bias", "#Performance"])],
     });
     const plain = issue("plain", "2022-05-01", { tags: ["performance"] });
-    const built = buildArchives([digest, plain], seriesRegistry, { pageSize: 10 });
+    const built = buildArchives([digest, plain], newsletterSeries(), { pageSize: 10 });
     const entryOf = (key: string, url: string) =>
       pagesOf(built.pages, key)
         .flatMap((page) => page.items)
@@ -273,7 +273,7 @@ describe("buildArchives", () => {
     const entriesOf = (built: ReturnType<typeof buildArchives>) => built.pages.flatMap((page) => page.items.map((entry) => [page.key, entry] as const));
 
     test("every archive lists an issue with its first 5 tags and the count of the rest", () => {
-      const listed = entriesOf(buildArchives([many, few], seriesRegistry));
+      const listed = entriesOf(buildArchives([many, few], newsletterSeries()));
       // Home, one series and 31 tag archives list `many` or `few`.
       expect(listed.filter(([, entry]) => entry.issue === many)).toHaveLength(1 + 1 + 30);
       for (const [key, entry] of listed) {
@@ -284,13 +284,13 @@ describe("buildArchives", () => {
     });
 
     test("the number of tags listed is an option", () => {
-      const listed = entriesOf(buildArchives([many], seriesRegistry, { tagsPerEntry: 2 }));
+      const listed = entriesOf(buildArchives([many], newsletterSeries(), { tagsPerEntry: 2 }));
       expect(listed.every(([, entry]) => entry.tags.length === 2 && entry.moreTags === 28)).toBe(true);
     });
 
     test("the tags listed across the whole site grow with the issue's tags, not with their square", () => {
       const listedTags = (tagCount: number) =>
-        entriesOf(buildArchives([issue("x", "2022-06-01", { tags: names.slice(0, tagCount) })], seriesRegistry)).reduce(
+        entriesOf(buildArchives([issue("x", "2022-06-01", { tags: names.slice(0, tagCount) })], newsletterSeries())).reduce(
           (sum, [, entry]) => sum + entry.tags.length,
           0,
         );
@@ -303,7 +303,7 @@ describe("buildArchives", () => {
   describe("larger archives", () => {
     // A deterministic spread of tags, series and shared dates.
     const spellings = [["Alpha"], ["#alpha", "beta"], ["BETA", "Gamma"], ["gamma", "#ALPHA", "delta"], []];
-    const seriesIds = seriesRegistry.map((series) => series.id).slice(0, 3);
+    const seriesIds = newsletterSeries().map((series) => series.id).slice(0, 3);
     const raw = Array.from({ length: 57 }, (_, index) =>
       issue(`n${String((index * 37) % 57).padStart(2, "0")}`, `2022-0${1 + (index % 4)}-0${1 + (index % 3)}`, {
         tags: spellings[index % spellings.length] ?? [],
@@ -313,7 +313,7 @@ describe("buildArchives", () => {
     const newestFirst = sortIssuesNewestFirst(raw);
 
     test.each([[1], [4], [10], [57], [100]])("at %i a page, every archive holds exactly its issues, in newest-first order", (pageSize) => {
-      const built = buildArchives(newestFirst, seriesRegistry, { pageSize });
+      const built = buildArchives(newestFirst, newsletterSeries(), { pageSize });
       const home = pagesOf(built.pages, "home");
       expect(pageUrls(home)).toEqual(urls(newestFirst));
       expect(home).toHaveLength(Math.ceil(newestFirst.length / pageSize));
@@ -326,7 +326,7 @@ describe("buildArchives", () => {
         expect(pageUrls(pagesOf(built.pages, `tag:${slug}`)), slug).toEqual(expected);
         expect(built.tags.find((tag) => tag.slug === slug)?.count).toBe(expected.length);
       }
-      for (const series of seriesRegistry) {
+      for (const series of newsletterSeries()) {
         const expected = urls(newestFirst.filter((each) => each.seriesId === series.id));
         expect(pageUrls(pagesOf(built.pages, `series:${series.id}`)), series.id).toEqual(expected);
       }
@@ -344,9 +344,9 @@ describe("buildArchives", () => {
     });
 
     test("issues of the same day are in URL order whatever order they were given in", () => {
-      const reversed = buildArchives(sortIssuesNewestFirst([...raw].reverse()), seriesRegistry, { pageSize: 4 });
-      const shuffled = buildArchives(sortIssuesNewestFirst([...raw].sort((a, b) => a.title.length - b.title.length || b.slug.localeCompare(a.slug))), seriesRegistry, { pageSize: 4 });
-      const original = buildArchives(newestFirst, seriesRegistry, { pageSize: 4 });
+      const reversed = buildArchives(sortIssuesNewestFirst([...raw].reverse()), newsletterSeries(), { pageSize: 4 });
+      const shuffled = buildArchives(sortIssuesNewestFirst([...raw].sort((a, b) => a.title.length - b.title.length || b.slug.localeCompare(a.slug))), newsletterSeries(), { pageSize: 4 });
+      const original = buildArchives(newestFirst, newsletterSeries(), { pageSize: 4 });
       const shape = (built: typeof original) => built.pages.map((page) => [page.key, page.href, page.items.map((entry) => entry.issue.url)]);
       expect(shape(reversed)).toEqual(shape(original));
       expect(shape(shuffled)).toEqual(shape(original));

@@ -152,7 +152,7 @@ describe("buildFeed", () => {
       jsonUrl: "https://letters.example/news/feed.json",
       updated: "2022-03-02T00:00:00Z",
       updatedRfc822: "Wed, 02 Mar 2022 00:00:00 +0000",
-      author: site.author.name,
+      author: site.publisher.name,
     });
     expect(feed.entries.map((entry) => entry.id)).toEqual(["https://letters.example/news/issues/d/", "https://letters.example/news/issues/c/"]);
   });
@@ -168,7 +168,7 @@ describe("buildFeed", () => {
       contentHtml: "<p>Body of c</p>",
       published: "2022-01-15T00:00:00Z",
       publishedRfc822: "Sat, 15 Jan 2022 00:00:00 +0000",
-      authors: [site.author.name],
+      authors: [site.publisher.name],
       categories: [
         { term: "bias", label: "bias", scheme: "https://letters.example/news/tags/", href: "https://letters.example/news/tags/bias/" },
         { term: "vision", label: "Vision", scheme: "https://letters.example/news/tags/", href: "https://letters.example/news/tags/vision/" },

@@ -10,7 +10,10 @@ const site: SiteMetadata = {
   baseUrl: "https://letters.example/archive/",
   pathPrefix: "/archive/",
   language: "en",
-  author: { name: "Machine Learning Letters" },
+  ogLocale: "en_US",
+  timeZone: "UTC",
+  publisher: { name: "Machine Learning Letters" },
+  social: [],
   pageSize: 10,
   feedSize: 20,
 };

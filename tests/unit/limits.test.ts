@@ -78,7 +78,7 @@ describe("every limit, at and over it", () => {
 
   test("limit problems come with the file's other problems", () => {
     expect(validate(issueText({ title: JSON.stringify("t".repeat(300)), series: "nope" })).problems).toEqual([
-      `${file}: series: expected one of the series ids gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest, got "nope"`,
+      `${file}: series: expected the id of one of the series in newsletter.yml (gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest), or a default_series set there, got "nope"`,
       `${file}: title: expected a title of at most 200 characters, got 300 characters`,
     ]);
   });

@@ -52,7 +52,7 @@ describe("siteMetadata", () => {
     expect(site.title).toBe("Machine Learning Letters");
     expect(site.description).not.toBe("");
     expect(site.language).toBe("en");
-    expect(site.author.name).toBe("Machine Learning Letters");
+    expect(site.publisher.name).toBe("Machine Learning Letters");
     expect(site.pageSize).toBe(10);
     expect(site.feedSize).toBe(20);
   });

@@ -143,7 +143,7 @@ describe("validateIssueSources: one problem per mistake", () => {
       issueText({ date: undefined }),
       [`${file}: date: expected a quoted calendar date like "2022-03-10", got nothing`],
     ],
-    ["a missing series", issueText({ series: undefined }), [`${file}: series: expected one of the series ids ${seriesIds}, got nothing`]],
+    ["a missing series", issueText({ series: undefined }), [`${file}: series: expected the id of one of the series in newsletter.yml (${seriesIds}), or a default_series set there, got nothing`]],
     [
       "a missing summary",
       issueText({ summary: undefined }),
@@ -177,7 +177,7 @@ describe("validateIssueSources: one problem per mistake", () => {
       issueText({ date: "20220310" }),
       [`${file}: date: expected a quoted calendar date like "2022-03-10", got 20220310`],
     ],
-    ["an unknown series", issueText({ series: "gradient-update" }), [`${file}: series: expected one of the series ids ${seriesIds}, got "gradient-update"`]],
+    ["an unknown series", issueText({ series: "gradient-update" }), [`${file}: series: expected the id of one of the series in newsletter.yml (${seriesIds}), or a default_series set there, got "gradient-update"`]],
     [
       "tags given as a string",
       issueText({ tags: '"machine learning"' }),
@@ -288,7 +288,7 @@ describe("validateIssueSources: several problems", () => {
 
   test("front matter problems and an empty body are reported together", () => {
     expect(problemsOf("issues/2022-03-10-x.md", issueText({ series: "nope", draf: "true" }, ""))).toEqual([
-      `issues/2022-03-10-x.md: series: expected one of the series ids ${seriesIds}, got "nope"`,
+      `issues/2022-03-10-x.md: series: expected the id of one of the series in newsletter.yml (${seriesIds}), or a default_series set there, got "nope"`,
       `issues/2022-03-10-x.md: draf: expected one of the fields ${fieldList}, got an unknown field`,
       "issues/2022-03-10-x.md: body: expected the issue's text after the front matter, got nothing",
     ]);
