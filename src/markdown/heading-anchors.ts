@@ -15,6 +15,11 @@ export interface HeadingAnchorsOptions {
  * Safari reader fix. markdown-it-anchor itself took time growing with the square of an issue's
  * headings: it searched the whole token list again after each heading, and tried `x-1`, `x-2`...
  * from 1 for every repeat of a heading (docs/performance.md, Hostile input).
+ *
+ * A heading holding links of its own keeps them, and its self-link goes after its text instead:
+ * wrapped round them it would nest `<a>` in `<a>`, which HTML forbids and parsers pull apart.
+ * That self-link has no text (its "#" is the stylesheet's), so contents lists, search and feeds
+ * read the heading as written; `aria-label` names it.
  */
 export function headingAnchorsPlugin(md: MarkdownIt, options: HeadingAnchorsOptions = {}): void {
   const levels = new Set(options.levels ?? [2, 3, 4]);
@@ -35,7 +40,12 @@ export function headingAnchorsPlugin(md: MarkdownIt, options: HeadingAnchorsOpti
         ["class", "header-anchor"],
         ["href", `#${id}`],
       ];
-      inline.children = [linkOpen, new state.Token("span_open", "span", 1), ...children, new state.Token("span_close", "span", -1), new state.Token("link_close", "a", -1)];
+      if (children.some((child) => child.type === "link_open")) {
+        linkOpen.attrPush(["aria-label", `Link to this section: ${text}`]);
+        inline.children = [...children, linkOpen, new state.Token("link_close", "a", -1)];
+      } else {
+        inline.children = [linkOpen, new state.Token("span_open", "span", 1), ...children, new state.Token("span_close", "span", -1), new state.Token("link_close", "a", -1)];
+      }
     }
   });
 }
