@@ -1,6 +1,7 @@
 // References and figures as a reader meets them on the built seed pages.
+import { readFileSync } from "node:fs";
 import { describe, expect, inject, test } from "vitest";
-import { loadPage } from "../support/site.ts";
+import { loadPage, pageFile } from "../support/site.ts";
 
 describe("references", () => {
   const site = inject("realSite");
@@ -31,6 +32,10 @@ describe("references", () => {
     expect(uncited.text()).toContain("Multimodal Few-Shot Learning with Frozen Language Models");
     expect(uncited.find("a.footnote-backref").length).toBe(0);
     expect($(".issue-body").text()).toContain("Autoregressive Entity Linking6 (AEL)");
+    // The original lists no reference 9, so its "Perceiver⁹" is a plain superscript, linking nowhere.
+    const perceiver = $(".issue-body p").filter((_, p) => $(p).text().includes("new version of the Perceiver⁹,"));
+    expect(perceiver.length).toBe(1);
+    expect(perceiver.find("sup, a").length).toBe(0);
   });
 
   test("the Gradient's page has no footnote list and no literal superscript markers", () => {
@@ -68,5 +73,54 @@ describe("figures", () => {
     const multimodal = headings.filter((_, heading) => $(heading).text().startsWith("Multimodal datasets"));
     const row = multimodal.nextUntil("h2").filter("ul.item-tags");
     expect(row.find("a").map((_, link) => $(link).text()).get()).toEqual(["#bias", "#performance"]);
+  });
+});
+
+describe("links to what the issues excerpt", () => {
+  const site = inject("realSite");
+
+  test("each link-digest item with a known source links its title there, its self-link beside it", () => {
+    const url = "/issues/link-digest-moores-law-ai-progress/";
+    const $ = loadPage(site, url);
+    const sources = $(".issue-body h2")
+      .map((_, heading) => ({ title: $(heading).text().replace(/[\u00a0\u2009\u200a\u202f]/g, " "), href: $(heading).children("a:not(.header-anchor)").attr("href") ?? "" }))
+      .get();
+    expect(sources).toEqual([
+      { title: "Moore’s Law, AI, and the pace of progress", href: "https://lesswrong.com/posts/aNAFrGbzXddQBMDqh/moore-s-law-ai-and-the-pace-of-progress" },
+      { title: "Aggregating Nested Transformers", href: "https://arxiv.org/abs/2105.12723" },
+      { title: "Multimodal datasets: misogyny, pornography, andmalignant stereotypes", href: "https://arxiv.org/abs/2110.01963" },
+      { title: "Does Your Dermatology Classifier Know What It Doesn’t Know? Detecting the Long-Tail of Unseen Conditions", href: "https://arxiv.org/abs/2104.03829" },
+      { title: "Machine Unlearning", href: "https://arxiv.org/abs/1912.03817" },
+      { title: "How to avoid machine learning pitfalls: a guide for academic researchers", href: "https://arxiv.org/abs/2108.02497" },
+      { title: "First-Generation Inference Accelerator Deployment at Facebook", href: "https://arxiv.org/abs/2107.04140" },
+      // No stored copy of a public page gave this article's address.
+      { title: "The Lottery Ticket Hypothesis That Shocked The World", href: "" },
+      { title: "Data Augmentation | How to use Deep Learning when you have Limited Data — Part 2", href: "https://nanonets.com/blog/data-augmentation-how-to-use-deep-learning-when-you-have-limited-data-part-2/" },
+      { title: "NanoNets: How to use Deep Learning when you have Limited Data", href: "https://medium.com/nanonets/nanonets-how-to-use-deep-learning-when-you-have-limited-data-f68c0b512cab" },
+    ]);
+
+    // Every item still links to its own section, from the heading and from the contents list.
+    $(".issue-body h2").each((_, heading) => {
+      expect($(heading).find("a.header-anchor").attr("href")).toBe(`#${$(heading).attr("id")}`);
+      expect($(`.toc a[href="#${$(heading).attr("id")}"]`).text()).toBe($(heading).text().replace(/\s+/g, " "));
+    });
+    // As written, not as a parser mends it: no heading opens a link inside another.
+    const html = readFileSync(pageFile(site, url), "utf8");
+    const headings = html.match(/<h2\b[\s\S]*?<\/h2>/g) ?? [];
+    expect(headings.length).toBeGreaterThanOrEqual(10);
+    for (const heading of headings) expect(heading).not.toMatch(/<a\b[^>]*>(?:(?!<\/a>)[\s\S])*<a\b/);
+  });
+
+  test("the lab notes' \"paper\" references link to each paper's arXiv page", () => {
+    const $ = loadPage(site, "/issues/lab-notes-gpt3-contrastive-hebbian/");
+    const papers = $(".issue-body a").filter((_, link) => $(link).text() === "paper");
+    expect(papers.map((_, link) => `${$(link).closest("p").prevAll("h2").first().text()} ${$(link).attr("href")}`).get()).toEqual([
+      "GPT3 https://arxiv.org/abs/2005.14165",
+      "Supervised contrastive learning https://arxiv.org/abs/2004.11362",
+      "Meta-Learning through Hebbian Plasticity in Random Networks https://arxiv.org/abs/2007.02686",
+      "Reformer https://arxiv.org/abs/2001.04451",
+      "BYOL https://arxiv.org/abs/2006.07733",
+      "Linformer https://arxiv.org/abs/2006.04768",
+    ]);
   });
 });
