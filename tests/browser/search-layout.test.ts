@@ -1,6 +1,7 @@
 // The search page's layout in headless Chromium at a phone's and a desktop's width: one search box,
-// the page's column where the header's starts, results before the filters on phones, and nothing
-// that moves as a query's results arrive (Cumulative Layout Shift at most 0.02).
+// the page's column where the header's starts, results before the filters on phones, no empty
+// Filters disclosure when a query finds nothing, and nothing that moves as a query's results
+// arrive (Cumulative Layout Shift at most 0.02).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
@@ -116,6 +117,31 @@ describe("the search page's layout", () => {
       const label = page.locator("pagefind-filter-pane label", { hasText: "Zeta Alpha" }).first();
       const lineHeight = await label.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight) || 24);
       expect((await label.boundingBox())!.height).toBeLessThan(lineHeight * 1.6);
+    });
+  });
+
+  test.each(viewports)("at $width px, a query with no results shows no empty Filters disclosure, and one with results brings it back", async (viewport) => {
+    await withPage("/search/?q=zzqxv", viewport, async (page) => {
+      await expect.poll(() => page.locator("pagefind-summary").textContent()).toBe("No issues match zzqxv.");
+      await expect.poll(() => page.locator("[data-search-empty]").isVisible()).toBe(true);
+      const disclosure = page.locator("details.search__filters");
+      await expect.poll(() => disclosure.isVisible()).toBe(false);
+      await page.locator("pagefind-input input").fill("transformer");
+      await expect.poll(() => page.locator(".search-result__link").count()).toBeGreaterThan(0);
+      await expect.poll(() => disclosure.isVisible()).toBe(true);
+      // Closed on phones, as for any query: opened, it lists the filters of the results.
+      if (!(await disclosure.evaluate((details) => (details as HTMLDetailsElement).open))) await disclosure.locator("> summary").click();
+      await expect.poll(() => disclosure.locator("pagefind-filter-pane label:visible").count()).toBeGreaterThan(0);
+    });
+  });
+
+  test("a filter chosen for a query with no results stays shown, so it can be cleared", async () => {
+    await withPage("/search/?q=zzqxv&year=2022", { width: 1280, height: 800 }, async (page) => {
+      await expect.poll(() => page.locator("pagefind-summary").textContent()).toBe("No issues match zzqxv.");
+      const chosen = page.locator("details.search__filters pagefind-filter-pane label", { hasText: "2022" });
+      await expect.poll(() => chosen.isVisible()).toBe(true);
+      await chosen.click();
+      await expect.poll(() => new URL(page.url()).searchParams.getAll("year")).toEqual([]);
     });
   });
 });

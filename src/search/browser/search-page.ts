@@ -77,7 +77,11 @@ function start(): void {
     root.toggleAttribute("data-idle", term.trim() === "");
   });
   instance.on("results", (result) => {
-    empty.hidden = !(instance.searchTerm.trim() !== "" && result.results.length === 0);
+    const none = instance.searchTerm.trim() !== "" && result.results.length === 0;
+    empty.hidden = !none;
+    // With no results the filter pane lists only the filters chosen, to be cleared: with none
+    // chosen it would be an empty "Filters" disclosure.
+    filters.hidden = none && Object.keys(state.filters).length === 0;
   });
   sort.addEventListener("change", () => {
     const order = sortOrders.find((value) => value === sort.value) ?? "relevance";
