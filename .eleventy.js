@@ -6,6 +6,7 @@ import {
   eleventyLookupsPlugin,
   feedsPlugin,
   filtersPlugin,
+  headersPlugin,
   issuesPlugin,
   markdownPlugin,
   mathStylesPlugin,
@@ -44,6 +45,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(scriptsPlugin, { entries: { search: "src/search/browser/search-page.ts" } });
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(pagesPlugin, { pagesDir: "layouts/pages" });
+  eleventyConfig.addPlugin(headersPlugin);
   // Prefixes every root-relative URL in the HTML with `pathPrefix`, so layouts write `/tags/`.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // Its transform re-serialises pages with PostHTML: keep boolean attributes bare (`hidden`, not `hidden=""`).

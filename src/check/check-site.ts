@@ -1,12 +1,16 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { headersFileName } from "../model/headers.ts";
 import { siteMetadata } from "../site.ts";
 import { readBuiltSite } from "./built-site.ts";
+import { checkHostHeaders } from "./headers-check.ts";
 import { checkHtmlValidity } from "./html-validity.ts";
 import { checkInlineCode } from "./inline-code.ts";
 import { checkLinks } from "./links.ts";
 import type { SiteProblem } from "./site-problem.ts";
 
 /** The checks every page goes through, named by the prefix of the rules they report. */
-export const siteChecks = ["valid-html", "no-broken-links", "no-inline-code"] as const;
+export const siteChecks = ["valid-html", "no-broken-links", "no-inline-code", "host-headers"] as const;
 
 export interface SiteCheckReport {
   /** How many `.html` pages were checked. */
@@ -28,17 +32,21 @@ export interface SiteCheckOptions {
  */
 export async function runSiteChecks(folder: string, options: SiteCheckOptions = {}): Promise<SiteCheckReport> {
   const site = await readBuiltSite(folder);
+  const baseUrl = options.baseUrl ?? siteMetadata().baseUrl;
+  // A folder for a host that reads no _headers (GitHub Pages) may leave it out: nothing to check then.
+  const headersText = site.files.has(headersFileName) ? await readFile(path.join(folder, headersFileName), "utf8") : undefined;
   const problems = [
     ...(site.pages.length ? [] : [{ page: ".", rule: "has-pages", message: `expected .html pages in ${folder}, found none` }]),
     ...(await checkHtmlValidity(site.pages)),
-    ...checkLinks(site, options.baseUrl ?? siteMetadata().baseUrl),
+    ...checkLinks(site, baseUrl),
     ...site.pages.flatMap(checkInlineCode),
+    ...checkHostHeaders(site, headersText, baseUrl),
   ];
   problems.sort((a, b) => a.page.localeCompare(b.page) || (a.line ?? 0) - (b.line ?? 0));
   return { pagesChecked: site.pages.length, problems };
 }
 
-/** The problems of a built site folder: invalid HTML, broken links and inline code. */
+/** The problems of a built site folder: invalid HTML, broken links, inline code and its headers. */
 export async function checkSite(folder: string, options: SiteCheckOptions = {}): Promise<SiteProblem[]> {
   return (await runSiteChecks(folder, options)).problems;
 }

@@ -1,5 +1,5 @@
 // `npm run lighthouse [-- --dir DIR --chrome PATH]`: serves the built site (default `_site`) with
-// netlify.toml's headers and compression, audits issue 18's four pages on mobile and desktop with
+// the site's _headers and compression, audits issue 18's four pages on mobile and desktop with
 // Lighthouse in Debian's Chromium, and prints their scores. A report, not a test: it always exits 0
 // once the audits ran, whatever the scores.
 import { existsSync } from "node:fs";

@@ -1,5 +1,5 @@
 // `npm run preview [-- --dir DIR --port N --host H]`: serves the built site (default `_site`) as the
-// host will, without rebuilding: netlify.toml's headers per path, 404.html with status 404, folders
+// host will, without rebuilding: the site's _headers per path, 404.html with status 404, folders
 // by their index.html, under PATH_PREFIX when the site was built with one. Runs until Ctrl-C.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw error;
   });
   // One write, so whoever reads the first line has the second too.
-  console.log(`Serving ${options.dir.replace(/\/+$/, "")}/ with netlify.toml's headers at ${server.url}${pathPrefix}\nOpen that address in a browser; this command runs until you press Ctrl-C.`);
+  console.log(`Serving ${options.dir.replace(/\/+$/, "")}/ with its _headers at ${server.url}${pathPrefix}\nOpen that address in a browser; this command runs until you press Ctrl-C.`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void server.close().then(() => console.log("Preview stopped."));

@@ -1,5 +1,6 @@
 export { feedsPlugin } from "./feeds-plugin.ts";
 export { filtersPlugin } from "./filters-plugin.ts";
+export { headersPlugin } from "./headers-plugin.ts";
 export { issuesPlugin } from "./issues-plugin.ts";
 export { markdownPlugin } from "./markdown-plugin.ts";
 export { pagesPlugin } from "./pages-plugin.ts";

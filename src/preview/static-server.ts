@@ -1,5 +1,5 @@
 // A built site folder served as a static host serves it: files by path, a folder by its index.html,
-// the site's 404 page with status 404, extra headers per path (netlify.toml's), and under a path
+// the site's 404 page with status 404, extra headers per path (the site's _headers), and under a path
 // prefix when the site is built for one. `npm run preview` and the browser tests use it.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -16,11 +16,13 @@ export interface StaticServer {
 }
 
 export interface StaticServerOptions {
-  /** Extra response headers for a request path (the path prefix taken off, as netlify.toml's rules
+  /** Extra response headers for a request path (the path prefix taken off, as `_headers` rules
    *  name paths of the site), as a host such as Netlify adds them; they win over the defaults. */
   headers?: (sitePath: string) => Record<string, string>;
   /** A file in the site served, with status 404, for paths that name no file: Netlify's and GitHub Pages' `404.html`. */
   notFoundPage?: string;
+  /** Site paths answered as missing though their files exist: the host's own files, like `/_headers`. */
+  hidden?: readonly string[];
   /** The path the site is served under, with leading and trailing slashes (src/site.ts's `pathPrefix`).
    *  @default "/" */
   pathPrefix?: string;
@@ -96,7 +98,7 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
       }
       const requestPath = new URL(request.url ?? "/", "http://localhost").pathname;
       const inSite = sitePath(requestPath, options.pathPrefix);
-      const found = inSite === undefined ? undefined : await resolveFile(base, inSite);
+      const found = inSite === undefined || options.hidden?.includes(inSite) ? undefined : await resolveFile(base, inSite);
       const file = found ?? (notFoundPage ? await resolveFile(base, `/${notFoundPage}`) : undefined);
       if (!file) {
         response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");

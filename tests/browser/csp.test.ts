@@ -1,19 +1,17 @@
-// Every page type, served as Netlify serves it (netlify.toml's headers, 404.html for unknown paths),
+// Every page type, served as Netlify serves it (the built _headers, 404.html for unknown paths),
 // loads in Chromium with zero Content-Security-Policy violations: the strict policy and the site agree.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { headerRules, headersForPath } from "../../src/check/netlify-headers.ts";
+import { headersForPath, readHeaderRules } from "../../src/check/host-headers.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { projectRoot } from "../support/run-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { tinyPage, writeTinySite } from "../support/tiny-site.ts";
 
 const site = inject("realSite");
-const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
-const netlifyHeaders = (requestPath: string) => headersForPath(rules, requestPath);
+const rules = await readHeaderRules(site);
+const hostHeaders = (requestPath: string) => headersForPath(rules, requestPath);
 
 /** One URL of every page type, with the status a host answers it with. */
 const pages = [
@@ -42,7 +40,7 @@ let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveStatic(site, { headers: netlifyHeaders, notFoundPage: "404.html" }), launchBrowser()]);
+  [server, browser] = await Promise.all([serveStatic(site, { headers: hostHeaders, notFoundPage: "404.html" }), launchBrowser()]);
   context = await browser.newContext();
   // Init scripts are injected through the DevTools protocol, which the page's policy does not
   // govern, so the listener is in place before the page's first byte is parsed.
@@ -99,8 +97,8 @@ describe("the Content-Security-Policy", () => {
     const { response, violations, failures, text } = await visit(server.url, url, url === "/search/" ? typeSearch : undefined);
     expect(response?.status()).toBe(status);
     const policy = response?.headers()["content-security-policy"];
-    expect(policy, "served with netlify.toml's policy").toBe(netlifyHeaders(url)["content-security-policy"]);
-    // A 404 outside the site's folders matches no policy rule (see netlify.toml).
+    expect(policy, "served with _headers' policy").toBe(hostHeaders(url)["content-security-policy"]);
+    // A 404 outside the site's folders matches no policy rule (see src/model/headers.ts).
     if (status === 200) expect(policy).toContain("default-src 'self'");
     expect(response?.headers()["x-frame-options"]).toBe("DENY");
     expect(violations, `CSP violations on ${url}`).toEqual([]);
@@ -129,7 +127,7 @@ describe("the Content-Security-Policy", () => {
     const broken = writeTinySite({
       "index.html": tinyPage('<p style="color: red">Inline style.</p>\n<script>document.title = "ran";</script>', { head: "<style>p { color: blue; }</style>" }),
     });
-    const brokenServer = await serveStatic(broken, { headers: netlifyHeaders });
+    const brokenServer = await serveStatic(broken, { headers: hostHeaders });
     try {
       const { violations } = await visit(brokenServer.url, "/");
       expect(violations.filter((each) => each.startsWith("securitypolicyviolation: style-src")).length).toBeGreaterThanOrEqual(2);

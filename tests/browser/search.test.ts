@@ -1,20 +1,18 @@
-// The search page in headless Chromium, on the built site served with netlify.toml's headers (its
+// The search page in headless Chromium, on the built site served with its _headers (its
 // strict Content-Security-Policy included): typing, shared addresses, filters, sorting, no
 // results, sub-results that land on their heading, the header form with and without JavaScript.
 // Every page these tests open must log no console error and break no rule of the policy.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { headerRules, headersForPath } from "../../src/check/netlify-headers.ts";
+import { headersForPath, readHeaderRules } from "../../src/check/host-headers.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { projectRoot, runBuild, tempFolder } from "../support/run-build.ts";
 import { measureFirstSearch } from "../support/search-transfer.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 const site = inject("realSite");
-const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
+const rules = await readHeaderRules(site);
 
 let server: StaticServer | undefined;
 let browser: Browser | undefined;

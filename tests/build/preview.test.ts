@@ -4,15 +4,14 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { parse } from "smol-toml";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { freePort } from "../../src/bench/dev-server.ts";
 import { packageScript, scriptArguments } from "../../src/bench/package-scripts.ts";
-import { headerRules, headersForPath } from "../../src/check/netlify-headers.ts";
+import { headersForPath, readHeaderRules } from "../../src/check/host-headers.ts";
 import { projectRoot, tempFolder } from "../support/run-build.ts";
 
 const site = inject("realSite");
-const rules = headerRules(parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")));
+const rules = await readHeaderRules(site);
 const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 const previewArguments = () => [tsxCli, ...scriptArguments("preview test", "preview", "tsx", packageScript("preview"))];
 const issuePath = "/issues/zeta-alpha-trends-march-2022/";
@@ -61,13 +60,13 @@ async function stopPreview(preview: Preview): Promise<number | null> {
   return code;
 }
 
-/** The response's headers that netlify.toml sets for `sitePath`, each with the value it sends. */
-function netlifyHeadersOf(response: Response, sitePath: string): Record<string, string | null> {
+/** The response's headers that the site's _headers sets for `sitePath`, each with the value it sends. */
+function hostHeadersOf(response: Response, sitePath: string): Record<string, string | null> {
   return Object.fromEntries(Object.keys(headersForPath(rules, sitePath)).map((name) => [name, response.headers.get(name)]));
 }
 
 describe("npm run preview", () => {
-  test("serves the built site with netlify.toml's headers per path, 404.html for a missing page, until Ctrl-C", async () => {
+  test("serves the built site with its _headers per path, 404.html for a missing page, until Ctrl-C", async () => {
     const port = await freePort();
     const preview = await startPreview(["--dir", site, "--port", String(port)]);
     expect(preview.url).toBe(`http://127.0.0.1:${port}/`);
@@ -78,19 +77,19 @@ describe("npm run preview", () => {
     expect(await home.text()).toBe(readFileSync(path.join(site, "index.html"), "utf8"));
     expect(home.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(home.headers.get("content-security-policy")).toContain("default-src 'self'");
-    expect(netlifyHeadersOf(home, "/")).toEqual(headersForPath(rules, "/"));
+    expect(hostHeadersOf(home, "/")).toEqual(headersForPath(rules, "/"));
 
     const issue = await fetch(new URL(issuePath, preview.url));
     expect(issue.status).toBe(200);
     expect(await issue.text()).toContain("Hierarchical Perceiver");
-    expect(netlifyHeadersOf(issue, issuePath)).toEqual(headersForPath(rules, issuePath));
+    expect(hostHeadersOf(issue, issuePath)).toEqual(headersForPath(rules, issuePath));
     expect(issue.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
 
     const missing = await fetch(new URL("/no-such-page/deeper/", preview.url));
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe(readFileSync(path.join(site, "404.html"), "utf8"));
     expect(missing.headers.get("x-frame-options")).toBe("DENY");
-    expect(netlifyHeadersOf(missing, "/no-such-page/deeper/")).toEqual(headersForPath(rules, "/no-such-page/deeper/"));
+    expect(hostHeadersOf(missing, "/no-such-page/deeper/")).toEqual(headersForPath(rules, "/no-such-page/deeper/"));
 
     const feed = await fetch(new URL("/feed.xml", preview.url));
     expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
@@ -100,10 +99,15 @@ describe("npm run preview", () => {
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
     expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
 
+    // The host reads _headers and, like Netlify and Cloudflare Pages, never serves it.
+    const headersFile = await fetch(new URL("/_headers", preview.url));
+    expect(headersFile.status).toBe(404);
+    expect(await headersFile.text()).toBe(readFileSync(path.join(site, "404.html"), "utf8"));
+
     expect(await stopPreview(preview)).toBe(0);
   });
 
-  test("serves a site built for PATH_PREFIX under that path only, matching netlify.toml's rules inside it", async () => {
+  test("serves a site built for PATH_PREFIX under that path only, matching its _headers' rules inside it", async () => {
     const preview = await startPreview(["--dir", site, "--port", String(await freePort())], { PATH_PREFIX: "/newsletter/" });
     expect(preview.url).toMatch(/\/newsletter\/$/);
     const home = await fetch(preview.url);
@@ -111,7 +115,7 @@ describe("npm run preview", () => {
     expect(await home.text()).toBe(readFileSync(path.join(site, "index.html"), "utf8"));
     const issue = await fetch(new URL(`newsletter${issuePath}`, new URL("/", preview.url)));
     expect(issue.status).toBe(200);
-    expect(netlifyHeadersOf(issue, issuePath)).toEqual(headersForPath(rules, issuePath));
+    expect(hostHeadersOf(issue, issuePath)).toEqual(headersForPath(rules, issuePath));
     const outside = await fetch(new URL(issuePath, preview.url).href.replace("/newsletter/", "/"));
     expect(outside.status).toBe(404);
     expect(await stopPreview(preview)).toBe(0);

@@ -54,7 +54,7 @@ describe("npm run check", () => {
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(
-      new RegExp(`^Checked ${htmlFileCount(site)} pages in .+ \\(valid-html, no-broken-links, no-inline-code\\) in \\d+ ms: no problems\\.\\n$`),
+      new RegExp(`^Checked ${htmlFileCount(site)} pages in .+ \\(valid-html, no-broken-links, no-inline-code, host-headers\\) in \\d+ ms: no problems\\.\\n$`),
     );
   });
 

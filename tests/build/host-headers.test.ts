@@ -1,16 +1,19 @@
-// netlify.toml: how Netlify builds the site, the security headers every path gets, one
-// Cache-Control per file, long immutable caching only for files named after their content, and
-// the feeds' content types. Checked against every file of a real build, Pagefind's bundle included.
+// The site's _headers, as the build writes it for Netlify and Cloudflare Pages: the security
+// headers every path gets, one Cache-Control per file, long immutable caching only for files named
+// after their content, and the feeds' content types. Checked against every file of a real build,
+// Pagefind's bundle included; and netlify.toml, which holds only how Netlify builds the site.
 import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parse } from "smol-toml";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { conflictingHeaders, headerRules, headersForPath, type HeaderRule } from "../../src/check/netlify-headers.ts";
+import { conflictingHeaders, headersForPath, readHeaderRules, type HeaderRule } from "../../src/check/host-headers.ts";
+import { headersFile, hostHeaderRules } from "../../src/model/headers.ts";
+import { siteMetadata } from "../../src/site.ts";
 import { projectRoot, tempFolder } from "../support/run-build.ts";
 
 const config = parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")) as Record<string, Record<string, unknown>>;
-const rules: HeaderRule[] = headerRules(config);
+let rules: HeaderRule[] = [];
 
 const expectedCsp = [
   "default-src 'self'",
@@ -33,7 +36,7 @@ const fingerprinted = /(?:^|[._])[0-9a-f]{7,}(?:\.[a-z_]+)+$/;
 /** The paths a browser requests for a site's files: `issues/x/index.html` is requested as `/issues/x/`. */
 function requestPaths(siteFolder: string): string[] {
   return readdirSync(siteFolder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !(entry.name === "_headers" && entry.parentPath === siteFolder))
     .map((entry) => path.relative(siteFolder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .map((file) => (file === "index.html" ? "/" : file.endsWith("/index.html") ? `/${file.slice(0, -"index.html".length)}` : `/${file}`))
     .sort();
@@ -43,6 +46,7 @@ let paths: string[] = [];
 beforeAll(async () => {
   // The site as deployed: with Pagefind's bundle, indexed here when this build did not index it.
   let site = inject("realSite");
+  rules = await readHeaderRules(site);
   if (!existsSync(path.join(site, "pagefind"))) {
     const copy = path.join(tempFolder("netlify-"), "_site");
     cpSync(site, copy, { recursive: true });
@@ -57,8 +61,15 @@ beforeAll(async () => {
 });
 
 describe("netlify.toml", () => {
-  test("builds with npm run build on Node 20 and publishes _site", () => {
+  test("builds with npm run build on Node 20 and publishes _site, leaving the headers to _headers", () => {
     expect(config.build).toMatchObject({ command: "npm run build", publish: "_site", environment: { NODE_VERSION: "20" } });
+    expect(Object.keys(config)).toEqual(["build"]);
+  });
+});
+
+describe("the built _headers", () => {
+  test("is what src/model/headers.ts makes of newsletter.yml", () => {
+    expect(readFileSync(path.join(inject("realSite"), "_headers"), "utf8")).toBe(headersFile(hostHeaderRules(siteMetadata({}))));
   });
 
   test("every path gets the security headers, with a strict Content-Security-Policy", () => {
@@ -87,14 +98,14 @@ describe("netlify.toml", () => {
     }
   });
 
-  test("no two rules that match the same path set the same header, so Netlify never has to combine them", () => {
+  test("no two rules that match the same path set the same header, so no host has to combine them", () => {
     const conflicts = paths.map((requestPath) => [requestPath, conflictingHeaders(rules, requestPath)] as const).filter(([, found]) => Object.keys(found).length);
     expect(conflicts).toEqual([]);
   });
 
   test("every path has a Cache-Control: immutable only for fingerprinted files, revalidation for the rest", () => {
     const uncovered = paths.filter((requestPath) => !headersForPath(rules, requestPath)["cache-control"]);
-    expect(uncovered, "paths without a Cache-Control rule: add one to netlify.toml").toEqual([]);
+    expect(uncovered, "paths without a Cache-Control rule: add one to src/model/headers.ts").toEqual([]);
     for (const requestPath of paths) {
       const cacheControl = headersForPath(rules, requestPath)["cache-control"];
       const name = path.posix.basename(requestPath);
