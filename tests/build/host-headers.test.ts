@@ -2,7 +2,7 @@
 // headers every path gets, one Cache-Control per file, long immutable caching only for files named
 // after their content, and the feeds' content types. Checked against every file of a real build,
 // Pagefind's bundle included; and netlify.toml, which holds only how Netlify builds the site.
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { parse } from "smol-toml";
@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import { conflictingHeaders, headersForPath, readHeaderRules, type HeaderRule } from "../../src/check/host-headers.ts";
 import { headersFile, hostHeaderRules } from "../../src/model/headers.ts";
 import { siteMetadata } from "../../src/site.ts";
-import { projectRoot, tempFolder } from "../support/run-build.ts";
+import { runSiteChecks } from "../../src/check/check-site.ts";
+import { projectRoot, runBuild, tempFolder } from "../support/run-build.ts";
 
 const config = parse(readFileSync(path.join(projectRoot, "netlify.toml"), "utf8")) as Record<string, Record<string, unknown>>;
 let rules: HeaderRule[] = [];
@@ -70,6 +71,20 @@ describe("netlify.toml", () => {
 describe("the built _headers", () => {
   test("is what src/model/headers.ts makes of newsletter.yml", () => {
     expect(readFileSync(path.join(inject("realSite"), "_headers"), "utf8")).toBe(headersFile(hostHeaderRules(siteMetadata({}))));
+  });
+
+  test("with a signup form configured, lets forms post to its provider's origin, and the site passes its checks", async () => {
+    const config = path.join(tempFolder("signup-config-"), "newsletter.yml");
+    const shipped = readFileSync(path.join(projectRoot, "newsletter.yml"), "utf8").replace(/^ {4}logo: .*\n/m, "");
+    writeFileSync(config, `${shipped}\nsubscribe:\n  action: https://buttondown.com/api/emails/embed-subscribe/letters\n  text: Get each new issue by email.\n`);
+    const build = runBuild({ content: path.join(projectRoot, "tests/fixtures/sites/edge-cases/issues"), env: { NEWSLETTER_CONFIG: config } });
+    expect(build.status, build.stderr).toBe(0);
+    const built = await readHeaderRules(build.output);
+    const policies = built.flatMap((rule) => (rule.values["Content-Security-Policy"] ? [rule.values["Content-Security-Policy"]] : []));
+    expect(policies.length).toBeGreaterThan(20);
+    for (const policy of policies) expect(policy).toContain("; form-action 'self' https://buttondown.com; ");
+    const { problems } = await runSiteChecks(build.output, { baseUrl: siteMetadata({ NEWSLETTER_CONFIG: config }).baseUrl });
+    expect(problems).toEqual([]);
   });
 
   test("every path gets the security headers, with a strict Content-Security-Policy", () => {
