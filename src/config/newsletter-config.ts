@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { IANAZone } from "luxon";
-import { parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { z } from "zod";
 import { lineFinder } from "../model/front-matter.ts";
 
@@ -118,7 +118,7 @@ const configSchema = z.strictObject({
 
 /**
  * What each field should hold, in the words an error message uses, by its path with list indexes
- * written `[]`. A field missing here falls back to zod's own message.
+ * written `[]` (and a mapping's names `{}`). A field missing here falls back to zod's own message.
  */
 const expectations: Record<string, string> = {
   "": "a mapping with site, series and optionally default_series, page_size, feed_size and subscribe",
@@ -148,6 +148,7 @@ const expectations: Record<string, string> = {
   "subscribe.action": "the https URL the provider's signup form posts to",
   "subscribe.email_field": 'the name of the form\'s address field, like "email"',
   "subscribe.hidden_fields": "a mapping of field names to values",
+  "subscribe.hidden_fields{}": 'a field name of letters, digits and "_", "-", ".", "[" or "]"',
   "subscribe.hidden_fields[]": "a text value",
   "subscribe.text": "a line of text shown above the form",
   "subscribe.button": "the button's label",
@@ -162,9 +163,12 @@ const knownFields: Record<string, string[]> = {
   subscribe: ["action", "email_field", "hidden_fields", "text", "button"],
 };
 
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+
+/** A well-formed tag whose language exists: `english` is well-formed BCP 47, but names no language. */
 function isLanguageTag(tag: string): boolean {
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    return Intl.getCanonicalLocales(tag).length === 1 && languageNames.of(new Intl.Locale(tag).language) !== undefined;
   } catch {
     return false;
   }
@@ -199,15 +203,37 @@ function valueAt(data: unknown, keys: readonly PathKey[]): unknown {
   return current;
 }
 
-/** The line of the deepest node of `keys` the document has (a missing field: its mapping's line). */
+/**
+ * The line of the deepest of `keys` the document has: a field's name (its value may start lines
+ * below), a list item's first line; for a missing field, its mapping's name.
+ */
 function lineOf(document: Document, keys: readonly PathKey[], lines: (offset: number) => number): number {
   for (let depth = keys.length; depth >= 1; depth--) {
-    const node: unknown = document.getIn(keys.slice(0, depth), true);
+    const parent: unknown = depth === 1 ? document.contents : document.getIn(keys.slice(0, depth - 1), true);
+    const key = keys[depth - 1];
+    let node: unknown;
+    if (isMap(parent)) node = parent.items.find((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key) === String(key))?.key;
+    else if (isSeq(parent) && typeof key === "number") node = parent.items[key];
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
     if (range) return lines(range[0]);
   }
   const range = (document.contents as { range?: [number, number, number] } | null)?.range;
   return range ? lines(range[0]) : 1;
+}
+
+/**
+ * Where a YAML error is: yaml puts an unclosed quote's at the end of the file, where the quoted
+ * text it swallowed ends, so it is moved to the line the quote opens.
+ */
+function errorOffset(document: Document, error: YAMLError): number {
+  let offset = error.pos[0];
+  if (error.code !== "MISSING_CHAR" || !error.message.startsWith("Missing closing")) return offset;
+  visit(document, {
+    Scalar(_key, node) {
+      if ((node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === error.pos[0]) offset = node.range[0];
+    },
+  });
+  return offset;
 }
 
 /**
@@ -220,7 +246,7 @@ export function parseNewsletterConfig(source: string, file: string, folder: stri
   const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length) {
     throw new NewsletterConfigError(
-      document.errors.slice(0, 20).map((error) => `${file}:${lines(error.pos[0])}: expected valid YAML, got ${error.message.split("\n")[0]}`),
+      document.errors.slice(0, 20).map((error) => `${file}:${lines(errorOffset(document, error))}: expected valid YAML, got ${error.message.split("\n")[0]}`),
     );
   }
   let data: unknown;
@@ -229,23 +255,25 @@ export function parseNewsletterConfig(source: string, file: string, folder: stri
   } catch (error) {
     throw new NewsletterConfigError([`${file}:1: expected valid YAML, got ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const problem = (keys: readonly PathKey[], expected: string, got: string) => {
+  const problem = (keys: readonly PathKey[], expected: string, got: string, at: readonly PathKey[] = keys) => {
     const where = formatPath(keys) || "configuration";
-    const line = lineOf(document, keys, lines);
+    const line = lineOf(document, at, lines);
     found.push({ line, text: `${file}:${line}: ${where}: expected ${expected}, got ${got}` });
   };
   const result = configSchema.safeParse(data ?? {});
   // Checks across fields run whether or not the schema passed, so one run names every problem.
   const rawSeries = valueAt(data, ["series"]);
   const ids = Array.isArray(rawSeries) ? rawSeries.map((series) => valueAt(series, ["id"])) : [];
+  // The ids a default may name: a malformed one has its own message.
+  const validIds = [...new Set(ids.filter((id): id is string => seriesSchema.shape.id.safeParse(id).success))];
   ids.forEach((id, index) => {
     if (typeof id === "string" && ids.indexOf(id) !== index) {
       problem(["series", index, "id"], "an id no other series has", `${JSON.stringify(id)}, also the id of series[${ids.indexOf(id)}]`);
     }
   });
   const defaultSeries = valueAt(data, ["default_series"]);
-  if (typeof defaultSeries === "string" && ids.length && !ids.includes(defaultSeries)) {
-    problem(["default_series"], `one of the series ids ${ids.filter((id) => typeof id === "string").join(", ")}`, describe(defaultSeries));
+  if (typeof defaultSeries === "string" && validIds.length && !ids.includes(defaultSeries)) {
+    problem(["default_series"], `one of the series ids ${validIds.join(", ")}`, describe(defaultSeries));
   }
   const logoPath = valueAt(data, ["site", "publisher", "logo"]);
   let logo: string | undefined;
@@ -265,6 +293,11 @@ export function parseNewsletterConfig(source: string, file: string, folder: stri
       if (issue.code === "unrecognized_keys") {
         const fields = knownFields[formatPath(keys, true)] ?? [];
         for (const key of issue.keys) problem([...keys, key], `one of the fields ${fields.join(", ")}`, "an unknown field");
+        continue;
+      }
+      if (issue.code === "invalid_key") {
+        // zod's path ends at the key itself; the message names the mapping, shows the key and gives its line.
+        problem(keys.slice(0, -1), expectations[`${formatPath(keys.slice(0, -1), true)}{}`] ?? issue.message, describe(keys.at(-1)), keys);
         continue;
       }
       const where = formatPath(keys);
