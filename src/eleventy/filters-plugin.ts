@@ -1,11 +1,12 @@
 import { isoDate, monthName, parseIssueDate, readableDate } from "../model/dates.ts";
 import type { Issue } from "../model/issue.ts";
-import { articleJsonLd, jsonForScript } from "../model/json-ld.ts";
+import { articleJsonLd, jsonForScript, publicationTime, websiteJsonLd } from "../model/json-ld.ts";
+import { isCurrentNavItem } from "../model/navigation.ts";
 import { findSeries, seriesHref } from "../model/series.ts";
 import { tagsByInitial } from "../model/tag-index.ts";
 import { tagHref } from "../model/tags.ts";
 import { contentsList } from "../markdown/table-of-contents.ts";
-import { absoluteUrl, siteMetadata } from "../site.ts";
+import { absoluteUrl, siteMetadata, type SiteMetadata } from "../site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /** Filters the layouts use; each one is a pure function from `src/`. */
@@ -24,6 +25,9 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("articleJsonLd", (issue: Issue) =>
     jsonForScript(articleJsonLd(issue, findSeries(issue.seriesId), site)),
   );
+  eleventyConfig.addFilter("websiteJsonLd", (metadata: SiteMetadata) => jsonForScript(websiteJsonLd(metadata)));
+  eleventyConfig.addFilter("publicationTime", (date: string) => publicationTime(date, site.timeZone));
+  eleventyConfig.addFilter("isCurrentNavItem", isCurrentNavItem);
 }
 
 /** Archive pages format the same few thousand dates over and over; luxon's formatting is not cheap. */

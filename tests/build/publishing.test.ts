@@ -59,7 +59,7 @@ describe("404.html", () => {
     expect($("h1").text()).toBe("Page not found");
     expect($("title").text()).toBe(`Page not found · ${site.title}`);
     const navigation = $('nav[aria-label="Site"] a').map((_, a) => $(a).attr("href")).get();
-    expect(navigation).toEqual(expect.arrayContaining(["/", "/archive/", "/tags/", "/series/", "/feeds/"]));
+    expect(navigation).toEqual(expect.arrayContaining(["/", "/archive/", "/tags/", "/series/", "/subscribe/"]));
     const links = $("main a").map((_, a) => $(a).attr("href")).get();
     expect(links).toEqual(expect.arrayContaining(["/", "/archive/", "/tags/", "/series/", "/feeds/"]));
   });

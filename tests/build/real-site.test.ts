@@ -63,7 +63,7 @@ describe("issue page", () => {
     expect($('meta[property="og:url"]').attr("content")).toBe(canonical);
     expect($('meta[name="twitter:card"]').attr("content")).toBe("summary");
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
-    expect(jsonLd).toMatchObject({ "@type": "Article", headline: $("h1").text(), datePublished: "2022-03-10", url: canonical });
+    expect(jsonLd).toMatchObject({ "@type": "Article", headline: $("h1").text(), datePublished: "2022-03-10T00:00:00+00:00", url: canonical });
   });
 
   test("links to the previous and next issue by date", () => {

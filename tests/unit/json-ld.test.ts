@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Issue } from "../../src/model/issue.ts";
-import { articleJsonLd, jsonForScript } from "../../src/model/json-ld.ts";
+import { articleJsonLd, jsonForScript, publicationTime, publisherJsonLd, websiteJsonLd } from "../../src/model/json-ld.ts";
 import { findSeries } from "../../src/model/series.ts";
 import type { SiteMetadata } from "../../src/site.ts";
 
@@ -50,7 +50,7 @@ describe("articleJsonLd", () => {
       "@type": "Article",
       headline: "Update #20",
       description: "News and papers.",
-      datePublished: "2022-03-10",
+      datePublished: "2022-03-10T00:00:00+00:00",
       url: "https://letters.example/archive/issues/gradient-update-20/",
       mainEntityOfPage: "https://letters.example/archive/issues/gradient-update-20/",
       inLanguage: "en",
@@ -66,10 +66,29 @@ describe("articleJsonLd", () => {
     });
   });
 
-  test("an issue without authors is credited to the site's author", () => {
-    expect(articleJsonLd(issue({ authors: [] }), undefined, site).author).toEqual([
-      { "@type": "Person", name: "Machine Learning Letters" },
-    ]);
+  test("an issue without authors is credited to the publisher, an Organization, never a Person", () => {
+    const data = articleJsonLd(issue({ authors: [] }), undefined, site);
+    expect(data.author).toEqual({ "@type": "Organization", name: "Machine Learning Letters", url: "https://letters.example/archive/" });
+    expect(data.author).toEqual(data.publisher);
+  });
+
+  test("dates the issue at the start of its day in the newsletter's time zone, with that day's offset", () => {
+    expect(articleJsonLd(issue(), undefined, { ...site, timeZone: "Europe/Paris" }).datePublished).toBe("2022-03-10T00:00:00+01:00");
+  });
+
+  test("the publisher carries its logo as an absolute ImageObject, its own address and its profiles", () => {
+    const publisher = { name: "Letters Ltd", url: "https://letters-ltd.example/", logo: "/logo.svg" };
+    const social = ["https://mastodon.example/@letters", "https://github.com/letters"];
+    const data = articleJsonLd(issue({ authors: [] }), undefined, { ...site, publisher, social });
+    const organization = {
+      "@type": "Organization",
+      name: "Letters Ltd",
+      url: "https://letters-ltd.example/",
+      logo: { "@type": "ImageObject", url: "https://letters.example/archive/logo.svg" },
+      sameAs: social,
+    };
+    expect(data.publisher).toEqual(organization);
+    expect(data.author).toEqual(organization);
   });
 
   test("no series and no source leave out isPartOf and isBasedOn", () => {
@@ -80,6 +99,54 @@ describe("articleJsonLd", () => {
 
   test("an untagged issue has empty keywords", () => {
     expect(articleJsonLd(issue({ tags: [] }), undefined, site).keywords).toEqual([]);
+  });
+});
+
+describe("publisherJsonLd", () => {
+  test.each([
+    ["no logo, address or profiles", {}, { "@type": "Organization", name: "Machine Learning Letters", url: "https://letters.example/archive/" }],
+    ["a logo at the site's root", { publisher: { name: "L", logo: "/logo.png" } }, { "@type": "Organization", name: "L", url: "https://letters.example/archive/", logo: { "@type": "ImageObject", url: "https://letters.example/archive/logo.png" } }],
+    ["its own address", { publisher: { name: "L", url: "https://l.example/about" } }, { "@type": "Organization", name: "L", url: "https://l.example/about" }],
+    ["one profile", { social: ["https://bsky.app/profile/l.example"] }, { "@type": "Organization", name: "Machine Learning Letters", url: "https://letters.example/archive/", sameAs: ["https://bsky.app/profile/l.example"] }],
+  ])("%s", (_, overrides, expected) => {
+    expect(publisherJsonLd({ ...site, ...overrides })).toEqual(expected);
+  });
+});
+
+describe("websiteJsonLd", () => {
+  test("names the site and its address, with the same publisher as the issues", () => {
+    const withLogo = { ...site, publisher: { name: "Machine Learning Letters", logo: "/logo.svg" } };
+    expect(websiteJsonLd(withLogo)).toEqual({
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: "Machine Learning Letters",
+      url: "https://letters.example/archive/",
+      inLanguage: "en",
+      publisher: publisherJsonLd(withLogo),
+    });
+    expect(websiteJsonLd(withLogo).publisher).toEqual(articleJsonLd(issue(), undefined, withLogo).publisher);
+  });
+});
+
+describe("publicationTime", () => {
+  test.each([
+    ["2022-03-10", "UTC", "2022-03-10T00:00:00+00:00"],
+    ["2022-03-10", "Europe/Paris", "2022-03-10T00:00:00+01:00"],
+    ["2022-07-01", "Europe/Paris", "2022-07-01T00:00:00+02:00"],
+    ["2022-03-10", "Asia/Kolkata", "2022-03-10T00:00:00+05:30"],
+    ["2022-03-10", "America/New_York", "2022-03-10T00:00:00-05:00"],
+    // Santiago's clocks went from 00:00 to 01:00 that night: the day began at 01:00.
+    ["2022-09-11", "America/Santiago", "2022-09-11T01:00:00-03:00"],
+  ])("%s in %s is %s", (date, zone, expected) => {
+    expect(publicationTime(date, zone)).toBe(expected);
+  });
+
+  test.each([
+    ["a day that does not exist", "2022-02-30", "UTC"],
+    ["a date and time", "2022-03-10T10:00", "UTC"],
+    ["an unknown zone", "2022-03-10", "Mars/Olympus"],
+  ])("refuses %s", (_, date, zone) => {
+    expect(() => publicationTime(date, zone)).toThrow(/expected a date like 2022-03-10/);
   });
 });
 
