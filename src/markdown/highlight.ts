@@ -65,11 +65,13 @@ function hasLongLine(code: string): boolean {
 /**
  * The highlighted HTML of one code block's text, for markdown-it's `highlight` option: Prism's
  * tokens as `<span class="token …">` (styled by assets/styles/_code.scss; no `style`, which the
- * CSP forbids), with `&` and `<` escaped. "" for a language it does not know, or a block or line too long,
+ * CSP forbids), with `&`, `<` and `>` escaped. "" for a language it does not know, or a block or line too long,
  * so that markdown-it escapes and shows the text plain.
  */
 export function highlightCode(code: string, language: string): string {
   const grammar = grammars.get(language.toLowerCase());
   if (!grammar || code.length > maxHighlightedLength || hasLongLine(code)) return "";
-  return Prism.highlight(code, grammar, language.toLowerCase());
+  // Prism escapes `&` and `<` only; a raw `>` (a shell redirect) fails npm run check's
+  // no-raw-characters. Every `<` left is one of Prism's tags, so any `>` outside one is text.
+  return Prism.highlight(code, grammar, language.toLowerCase()).replace(/(<[^>]*>)|>/g, (match, tag: string | undefined) => tag ?? "&gt;");
 }

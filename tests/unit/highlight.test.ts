@@ -39,10 +39,17 @@ describe("fenced code is highlighted at build time", () => {
 
   test("code that looks like HTML is shown, never parsed", () => {
     const html = md.render(fence("python", 'print("<script>alert(1)</script>") & x'));
-    expect(html).toContain("&lt;script>alert(1)&lt;/script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("&amp;");
-    expect(html).not.toMatch(/&(?!amp;|lt;)/);
+    expect(html).not.toMatch(/&(?!amp;|lt;|gt;)/);
     expect(cheerio.load(html, null, false)("script").length).toBe(0);
+  });
+
+  test("a shell redirect's > is escaped, as npm run check's no-raw-characters requires", () => {
+    const html = highlightCode("sort a.txt > b.txt && echo 'x>y'", "sh");
+    expect(html).toContain('<span class="token operator">&gt;</span> b.txt');
+    expect(html).toContain("x&gt;y");
+    expect(html.replace(/<[^>]*>/g, "")).not.toContain(">");
   });
 
   test("no highlighted block carries a style attribute (the CSP forbids inline styles)", () => {
