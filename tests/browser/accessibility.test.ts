@@ -22,6 +22,7 @@ const pages = [
   { name: "date archive", url: "/archive/" },
   { name: "year archive", url: "/archive/2022/" },
   { name: "feeds page", url: "/feeds/" },
+  { name: "subscribe page", url: "/subscribe/" },
   { name: "404 page", url: "/404.html" },
   { name: "search page", url: "/search/" },
   { name: "search results", url: "/search/?q=transformers" },
