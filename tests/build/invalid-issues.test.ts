@@ -32,7 +32,7 @@ const cases: InvalidCase[] = [
   {
     name: "missing title, date, series and summary",
     files: { "2022-03-10-a.md": valid("tags: []") },
-    expected: ["title: expected a non-empty title, got nothing", "date: expected a quoted calendar date", "series: expected one of the series ids", "summary: expected one or two sentences"],
+    expected: ["title: expected a non-empty title, got nothing", "date: expected a quoted calendar date", "series: expected the id of one of the series in newsletter.yml", "summary: expected one or two sentences"],
   },
   {
     name: "an unquoted date",
@@ -52,7 +52,7 @@ const cases: InvalidCase[] = [
   {
     name: "an unknown series",
     files: { "2022-03-10-a.md": valid(allFields({ series: "series: weekly-gossip" })) },
-    expected: ['2022-03-10-a.md: series: expected one of the series ids gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest, got "weekly-gossip"'],
+    expected: ['2022-03-10-a.md: series: expected the id of one of the series in newsletter.yml (gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest), or a default_series set there, got "weekly-gossip"'],
   },
   {
     name: "tags written as one string",
