@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { headersForPath, readHeaderRules } from "../../src/check/host-headers.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, logCspViolations } from "../support/browser.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { tinyPage, writeTinySite } from "../support/tiny-site.ts";
 
@@ -42,15 +42,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   [server, browser] = await Promise.all([serveStatic(site, { headers: hostHeaders, notFoundPage: "404.html" }), launchBrowser()]);
   context = await browser.newContext();
-  // Init scripts are injected through the DevTools protocol, which the page's policy does not
-  // govern, so the listener is in place before the page's first byte is parsed.
-  await context.addInitScript(() => {
-    document.addEventListener(
-      "securitypolicyviolation",
-      (event) => console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`),
-      true,
-    );
-  });
+  await logCspViolations(context);
 });
 
 afterAll(async () => {

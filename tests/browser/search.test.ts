@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { headersForPath, readHeaderRules } from "../../src/check/host-headers.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, logCspViolations } from "../support/browser.ts";
 import { projectRoot, runBuild, tempFolder } from "../support/run-build.ts";
 import { measureFirstSearch } from "../support/search-transfer.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
@@ -36,14 +36,7 @@ async function withPage(url: string, use: (page: Page) => Promise<void>, options
   if (!browser || !server) throw new Error("the browser or the server did not start");
   const context = await browser.newContext({ viewport: { width: 1280, height: 2000 }, ...options });
   contexts.push(context);
-  // Init scripts run through the DevTools protocol, which the page's policy does not govern.
-  await context.addInitScript(() => {
-    document.addEventListener(
-      "securitypolicyviolation",
-      (event) => console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`),
-      true,
-    );
-  });
+  await logCspViolations(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];

@@ -16,7 +16,7 @@ import { buildScriptArguments } from "../../src/bench/package-scripts.ts";
 import { configVariable } from "../../src/config/newsletter-config.ts";
 import { serveAsHost } from "../../src/preview/serve-site.ts";
 import type { StaticServer } from "../../src/preview/static-server.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, logCspViolations } from "../support/browser.ts";
 import { projectRoot, tempFolder } from "../support/run-build.ts";
 import { loadPage, pageExists } from "../support/site.ts";
 
@@ -205,14 +205,7 @@ describe("the second newsletter in Chromium, served with its _headers", () => {
     axeSource = readFileSync(axeFile, "utf8");
     server = served.server;
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // Injected through the DevTools protocol, which the page's policy does not govern.
-    await context.addInitScript(() => {
-      document.addEventListener(
-        "securitypolicyviolation",
-        (event) => console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`),
-        true,
-      );
-    });
+    await logCspViolations(context);
   });
 
   afterAll(async () => {
