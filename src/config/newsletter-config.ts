@@ -30,6 +30,18 @@ export interface SubscribeConfig {
   button: string;
 }
 
+/** The email edition's sender and list headers (`npm run email`); without it there is no edition. */
+export interface EmailConfig {
+  /** The sender, `Name <address>` or an address. */
+  from: string;
+  /** Where replies go, when not to the sender. */
+  replyTo?: string;
+  /** The `List-Id` of issues whose series names no `email_list`, like `letters.example.org`. */
+  listId: string;
+  /** The `List-Unsubscribe` target: an https URL (placeholders such as `{{ unsubscribe_url }}` kept for the provider), a provider's placeholder, or a `mailto:`. */
+  unsubscribe: string;
+}
+
 /** Everything a publisher sets, read from `newsletter.yml` (src/config/newsletter-config.ts). */
 export interface NewsletterConfig {
   /** The file as messages name it, relative to the working folder. */
@@ -60,6 +72,11 @@ export interface NewsletterConfig {
   /** Issues in each feed, newest first. */
   feedSize: number;
   subscribe?: SubscribeConfig;
+  email?: EmailConfig;
+  feeds: {
+    /** Formulas in the feeds as the email edition's PNG images rather than MathML, for RSS-to-email. @default false */
+    emailSafeMaths: boolean;
+  };
 }
 
 /** The configuration file a command reads: `--config FILE`, else `NEWSLETTER_CONFIG`, else `newsletter.yml`. */
@@ -91,6 +108,13 @@ const seriesSchema = z.strictObject({
   email_list: text.optional(),
 });
 
+// `Name <address>` or a bare address; the provider checks deliverability, this catches a typo's shape.
+const mailbox = z.string().trim().regex(/^(?:[^<>@\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/);
+const unsubscribeTarget = z
+  .string()
+  .trim()
+  .regex(/^(?:https:\/\/[^\s{]+(?:\{\{\{?\s*[\w.]+\s*\}?\}\}[^\s{]*)*|mailto:[^\s@]+@\S+|\{\{\{?\s*[\w.]+\s*\}?\}\}|\*\|[A-Z_]+\|\*)$/);
+
 const configSchema = z.strictObject({
   site: z.strictObject({
     title: text,
@@ -114,6 +138,15 @@ const configSchema = z.strictObject({
       button: text.default("Subscribe"),
     })
     .optional(),
+  email: z
+    .strictObject({
+      from: mailbox,
+      reply_to: mailbox.optional(),
+      list_id: z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i),
+      unsubscribe: unsubscribeTarget,
+    })
+    .optional(),
+  feeds: z.strictObject({ email_safe_maths: z.boolean().default(false) }).default({ email_safe_maths: false }),
 });
 
 /**
@@ -121,7 +154,7 @@ const configSchema = z.strictObject({
  * written `[]` (and a mapping's names `{}`). A field missing here falls back to zod's own message.
  */
 const expectations: Record<string, string> = {
-  "": "a mapping with site, series and optionally default_series, page_size, feed_size and subscribe",
+  "": "a mapping with site, series and optionally default_series, page_size, feed_size, subscribe, email and feeds",
   site: "a mapping with title, description, url, publisher and optionally language, time_zone and social",
   "site.title": "the newsletter's name",
   "site.description": "a sentence describing the newsletter",
@@ -152,15 +185,24 @@ const expectations: Record<string, string> = {
   "subscribe.hidden_fields[]": "a text value",
   "subscribe.text": "a line of text shown above the form",
   "subscribe.button": "the button's label",
+  email: "a mapping with from, list_id, unsubscribe and optionally reply_to",
+  "email.from": 'the sender, like "Letters <letters@example.org>" or an address',
+  "email.reply_to": 'where replies go, like "Editor <editor@example.org>" or an address',
+  "email.list_id": 'the list\'s id, a domain-like name such as "letters.example.org"',
+  "email.unsubscribe": 'an https URL, a provider\'s placeholder such as "{{ unsubscribe_url }}" or "*|UNSUB|*", or a mailto: address',
+  feeds: "a mapping with email_safe_maths",
+  "feeds.email_safe_maths": "true or false",
 };
 
 /** Fields each mapping may hold, for the message about an unknown one. */
 const knownFields: Record<string, string[]> = {
-  "": ["site", "series", "default_series", "page_size", "feed_size", "subscribe"],
+  "": ["site", "series", "default_series", "page_size", "feed_size", "subscribe", "email", "feeds"],
   site: ["title", "description", "url", "language", "time_zone", "publisher", "social"],
   "site.publisher": ["name", "url", "logo"],
   "series[]": ["id", "title", "description", "feed_title", "email_list"],
   subscribe: ["action", "email_field", "hidden_fields", "text", "button"],
+  email: ["from", "reply_to", "list_id", "unsubscribe"],
+  feeds: ["email_safe_maths"],
 };
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
@@ -312,6 +354,7 @@ export function parseNewsletterConfig(source: string, file: string, folder: stri
   }
   const raw = result.data;
   const subscribe = raw.subscribe;
+  const email = raw.email;
   return {
     file,
     site: {
@@ -344,6 +387,10 @@ export function parseNewsletterConfig(source: string, file: string, folder: stri
           },
         }
       : {}),
+    ...(email
+      ? { email: { from: email.from, ...(email.reply_to ? { replyTo: email.reply_to } : {}), listId: email.list_id, unsubscribe: email.unsubscribe } }
+      : {}),
+    feeds: { emailSafeMaths: raw.feeds.email_safe_maths },
   };
 }
 

@@ -44,6 +44,13 @@ const validLines = [
   /* 29 */ "    embed: 1",
   /* 30 */ "  text: Recevez chaque numéro par courriel.",
   /* 31 */ "  button: S'abonner",
+  /* 32 */ "email:",
+  /* 33 */ '  from: "Le Labo <lettre@labo.example.org>"',
+  /* 34 */ "  reply_to: redaction@labo.example.org",
+  /* 35 */ "  list_id: lettre.labo.example.org",
+  /* 36 */ '  unsubscribe: "{{ unsubscribe_url }}"',
+  /* 37 */ "feeds:",
+  /* 38 */ "  email_safe_maths: true",
 ];
 
 /** The valid file with lines replaced: `{ 5: "  language: english" }`; `null` comments a line out. */
@@ -90,7 +97,46 @@ describe("parseNewsletterConfig: a valid file", () => {
         text: "Recevez chaque numéro par courriel.",
         button: "S'abonner",
       },
+      email: {
+        from: "Le Labo <lettre@labo.example.org>",
+        replyTo: "redaction@labo.example.org",
+        listId: "lettre.labo.example.org",
+        unsubscribe: "{{ unsubscribe_url }}",
+      },
+      feeds: { emailSafeMaths: true },
     });
+  });
+
+  test("without email there is no edition, and feeds keep MathML unless email_safe_maths is set", () => {
+    const config = parseNewsletterConfig(configText({ 32: null, 33: null, 34: null, 35: null, 36: null, 37: null, 38: null }), "newsletter.yml", folder);
+    expect(config).not.toHaveProperty("email");
+    expect(config.feeds).toEqual({ emailSafeMaths: false });
+    expect(parseNewsletterConfig(configText({ 34: null }), "newsletter.yml", folder).email).not.toHaveProperty("replyTo");
+  });
+
+  test.each([
+    ["an https URL with a placeholder", "https://labo.example.org/unsubscribe?id={{ subscriber.id }}"],
+    ["Mailchimp's merge tag", "*|UNSUB|*"],
+    ["a triple-brace placeholder", "{{{ unsubscribe }}}"],
+    ["a mailto", "mailto:unsubscribe@labo.example.org"],
+  ])("unsubscribe may be %s", (_name, value) => {
+    expect(parseNewsletterConfig(configText({ 36: `  unsubscribe: ${JSON.stringify(value)}` }), "newsletter.yml", folder).email?.unsubscribe).toBe(value);
+  });
+
+  test("every email field's problem in one run, each at its line", () => {
+    expect(
+      problemsOf(configText({ 33: "  from: Le Labo", 34: "  reply_to: 12", 35: "  list_id: lettre", 36: "  unsubscribe: http://labo.example.org/u", 38: "  email_safe_maths: yes" })),
+    ).toEqual([
+      'newsletter.yml:33: email.from: expected the sender, like "Letters <letters@example.org>" or an address, got "Le Labo"',
+      'newsletter.yml:34: email.reply_to: expected where replies go, like "Editor <editor@example.org>" or an address, got 12',
+      'newsletter.yml:35: email.list_id: expected the list\'s id, a domain-like name such as "letters.example.org", got "lettre"',
+      'newsletter.yml:36: email.unsubscribe: expected an https URL, a provider\'s placeholder such as "{{ unsubscribe_url }}" or "*|UNSUB|*", or a mailto: address, got "http://labo.example.org/u"',
+      'newsletter.yml:38: feeds.email_safe_maths: expected true or false, got "yes"',
+    ]);
+    expect(problemsOf(configText({ 33: null, 37: "feeds:\n  maths: png" }))).toEqual([
+      'newsletter.yml:32: email.from: expected the sender, like "Letters <letters@example.org>" or an address, got nothing',
+      "newsletter.yml:38: feeds.maths: expected one of the fields email_safe_maths, got an unknown field",
+    ]);
   });
 
   test("optional fields left out take their defaults; without subscribe there is no form, without default_series no default", () => {
@@ -273,10 +319,10 @@ describe("parseNewsletterConfig: each field's errors, with its line", () => {
     ["subscribe button a number", { 31: "  button: 1" }, ["newsletter.yml:31: subscribe.button: expected the button's label, got 1"]],
     // the top level
     ["unknown field at the top", { 24: "feed_size: 30\ntheme: dark" }, [
-      "newsletter.yml:25: theme: expected one of the fields site, series, default_series, page_size, feed_size, subscribe, got an unknown field",
+      "newsletter.yml:25: theme: expected one of the fields site, series, default_series, page_size, feed_size, subscribe, email, feeds, got an unknown field",
     ]],
     ["a misspelt field at the top, with its value on the lines below", { 25: "subscribe_form:" }, [
-      "newsletter.yml:25: subscribe_form: expected one of the fields site, series, default_series, page_size, feed_size, subscribe, got an unknown field",
+      "newsletter.yml:25: subscribe_form: expected one of the fields site, series, default_series, page_size, feed_size, subscribe, email, feeds, got an unknown field",
     ]],
   ])("%s", (_name, replacements, expected) => {
     expect(problemsOf(configText(replacements))).toEqual(expected);
@@ -299,7 +345,7 @@ describe("parseNewsletterConfig: each field's errors, with its line", () => {
 });
 
 describe("parseNewsletterConfig: files that are no configuration", () => {
-  const rootExpectation = "a mapping with site, series and optionally default_series, page_size, feed_size and subscribe";
+  const rootExpectation = "a mapping with site, series and optionally default_series, page_size, feed_size, subscribe, email and feeds";
 
   test.each([
     ["an empty file", ""],
