@@ -13,6 +13,7 @@ import {
   outputFolder,
   pagesPlugin,
   publishingPlugin,
+  redirectsPlugin,
   scriptsPlugin,
   searchPlugin,
   siteMetadata,
@@ -46,6 +47,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(pagesPlugin, { pagesDir: "layouts/pages" });
   eleventyConfig.addPlugin(headersPlugin);
+  eleventyConfig.addPlugin(redirectsPlugin);
   // Prefixes every root-relative URL in the HTML with `pathPrefix`, so layouts write `/tags/`.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // Its transform re-serialises pages with PostHTML: keep boolean attributes bare (`hidden`, not `hidden=""`).

@@ -5,6 +5,7 @@ export { issuesPlugin } from "./issues-plugin.ts";
 export { markdownPlugin } from "./markdown-plugin.ts";
 export { pagesPlugin } from "./pages-plugin.ts";
 export { publishingPlugin } from "./publishing-plugin.ts";
+export { redirectsPlugin } from "./redirects-plugin.ts";
 export { scriptsPlugin } from "./scripts-plugin.ts";
 export { searchPlugin } from "./search-plugin.ts";
 export { mathStylesPlugin, stylesPlugin } from "./styles-plugin.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { NewsletterConfig } from "../config/newsletter-config.ts";
 import { parseIssueDate } from "./dates.ts";
 import { issueLimits } from "./issue-limits.ts";
+import { aliasFormatProblem } from "./redirects.ts";
 
 const nonEmptyText = z.string().trim().min(1);
 
@@ -18,6 +19,10 @@ export const issueFrontMatterSchema = z.strictObject({
   authors: z.array(nonEmptyText).default([]),
   draft: z.boolean().default(false),
   source: z.url({ protocol: /^https?$/ }).optional(),
+  // Old addresses of the issue, redirected to it (src/model/redirects.ts); clashes are checked across issues.
+  aliases: z.array(z.string().refine((alias) => aliasFormatProblem(alias) === undefined)).default([]),
+  // `npm run import`'s hash of the file it wrote, so a later import never overwrites an edited issue.
+  imported: z.string().regex(/^sha256-[0-9a-f]{64}$/).optional(),
 });
 
 export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
@@ -53,6 +58,8 @@ export const fieldExpectations: Record<IssueField, string> = {
   authors: 'a list of non-empty names, like ["Ada Lovelace"]',
   draft: "true or false",
   source: "the http(s) URL of the original publication",
+  aliases: 'a list of old site paths redirected here, like ["/p/old-slug"], none a page of this site',
+  imported: "the sha256-... hash npm run import wrote (remove the line to keep your edits from a re-import)",
 };
 
 export function isIssueField(field: string): field is IssueField {

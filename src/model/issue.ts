@@ -23,6 +23,8 @@ export interface Issue {
   authors: string[];
   draft: boolean;
   source: string | undefined;
+  /** Old site paths redirected to the issue (`_redirects`); optional for models made by hand. */
+  aliases?: string[];
   words: number;
   readingMinutes: number;
 }

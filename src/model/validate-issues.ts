@@ -11,6 +11,7 @@ import { issueHref, issueSlug } from "./issue-url.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
 import { describeCharacter, fieldCharacterProblems } from "./control-characters.ts";
 import { characterCount, fieldLimitProblems, issueLimits } from "./issue-limits.ts";
+import { aliasCollisionProblems } from "./redirects.ts";
 import { normaliseTags, tagHref, tagListProblems, tagSpellingKey, tagSpellingRule } from "./tags.ts";
 
 /** One issue file as read from disk. */
@@ -53,7 +54,7 @@ export function collectValidation(results: Iterable<Issue | string[]>): Validati
     if (Array.isArray(result)) problems.push(...result);
     else issues.push(result);
   }
-  problems.push(...duplicateUrlProblems(issues), ...tagSpellingProblems(issues));
+  problems.push(...duplicateUrlProblems(issues), ...tagSpellingProblems(issues), ...aliasCollisionProblems(issues));
   return { issues, problems };
 }
 
@@ -149,6 +150,7 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
     authors: frontMatter.authors,
     draft: frontMatter.draft,
     source: frontMatter.source,
+    ...(frontMatter.aliases.length ? { aliases: frontMatter.aliases } : {}),
     words,
     readingMinutes: readingMinutes(words),
   };
