@@ -49,9 +49,7 @@ async function main(): Promise<void> {
           process.stderr.write(`Auditing ${page.label} (${formFactor}, run ${run} of ${options.runs}): ${url}\n`);
           // Without a config Lighthouse emulates a phone; its desktop config sets the screen and throttling of a desktop.
           const config: Config | undefined = formFactor === "desktop" ? desktopConfig : undefined;
-          const result = await lighthouse(url, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: categories.map((category) => category.id) }, config);
-          if (!result) throw new Error(`lighthouse: ${url}: expected a result, got none`);
-          rows.push(auditRow(page.label, formFactor, result.lhr));
+          rows.push(auditRow(page.label, formFactor, await audit(url, chrome.port, config)));
         }
       }
     }
@@ -64,6 +62,17 @@ async function main(): Promise<void> {
   console.log(formatLighthouseTable(medians));
   const shortfalls = formatShortfalls(medians);
   if (shortfalls.length) console.log(`\nBelow 100:\n${shortfalls.map((line) => `  ${line}`).join("\n")}`);
+}
+
+/** One Lighthouse run of a page. A trace Lighthouse failed to record (NO_NAVSTART and the like, seen
+ *  on a loaded machine) is a fault of the run, not the page: tried again, up to three times in all. */
+async function audit(url: string, port: number, config: Config | undefined): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, logLevel: "error", output: "json", onlyCategories: categories.map((category) => category.id) }, config);
+    if (!result) throw new Error(`lighthouse: ${url}: expected a result, got none`);
+    if (!result.lhr.runtimeError || attempt === 3) return result.lhr;
+    process.stderr.write(`  ${result.lhr.runtimeError.code}: running it again\n`);
+  }
 }
 
 /** A run's four category scores and the titles of the weighted audits in them that did not pass. */
