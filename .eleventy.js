@@ -3,7 +3,9 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import {
+  cardsPlugin,
   eleventyLookupsPlugin,
+  emailMathsPlugin,
   feedsPlugin,
   filtersPlugin,
   headersPlugin,
@@ -42,11 +44,13 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(stylesPlugin, { entry: "assets/styles/main.scss" });
   eleventyConfig.addPlugin(mathStylesPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(emailMathsPlugin);
   eleventyConfig.addPlugin(publishingPlugin);
   eleventyConfig.addPlugin(scriptsPlugin, { entries: { search: "src/search/browser/search-page.ts" } });
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(pagesPlugin, { pagesDir: "layouts/pages" });
   eleventyConfig.addPlugin(headersPlugin);
+  eleventyConfig.addPlugin(cardsPlugin);
   eleventyConfig.addPlugin(redirectsPlugin);
   // Prefixes every root-relative URL in the HTML with `pathPrefix`, so layouts write `/tags/`.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -1,3 +1,5 @@
+export { emailMathsPlugin } from "./email-maths-plugin.ts";
+export { cardsPlugin } from "./cards-plugin.ts";
 export { feedsPlugin } from "./feeds-plugin.ts";
 export { filtersPlugin } from "./filters-plugin.ts";
 export { headersPlugin } from "./headers-plugin.ts";
