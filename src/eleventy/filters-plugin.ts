@@ -1,6 +1,6 @@
 import { isoDate, monthName, parseIssueDate, readableDate } from "../model/dates.ts";
 import type { Issue } from "../model/issue.ts";
-import { articleJsonLd, jsonForScript, publicationTime, websiteJsonLd } from "../model/json-ld.ts";
+import { articleJsonLd, jsonForScript, publicationTime, websiteJsonLd, type JsonLdImage } from "../model/json-ld.ts";
 import { isCurrentNavItem } from "../model/navigation.ts";
 import { findSeries, seriesHref } from "../model/series.ts";
 import { tagsByInitial } from "../model/tag-index.ts";
@@ -22,10 +22,11 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("seriesHref", seriesHref);
   eleventyConfig.addFilter("tagHref", tagHref);
   eleventyConfig.addFilter("tableOfContents", contentsList);
-  eleventyConfig.addFilter("articleJsonLd", (issue: Issue) =>
-    jsonForScript(articleJsonLd(issue, findSeries(issue.seriesId), site)),
+  // `image`: the page's picture (`socialCard`, src/eleventy/cards-plugin.ts).
+  eleventyConfig.addFilter("articleJsonLd", (issue: Issue, image?: JsonLdImage) =>
+    jsonForScript(articleJsonLd(issue, findSeries(issue.seriesId), site, image)),
   );
-  eleventyConfig.addFilter("websiteJsonLd", (metadata: SiteMetadata) => jsonForScript(websiteJsonLd(metadata)));
+  eleventyConfig.addFilter("websiteJsonLd", (metadata: SiteMetadata, image?: JsonLdImage) => jsonForScript(websiteJsonLd(metadata, image)));
   eleventyConfig.addFilter("publicationTime", (date: string) => publicationTime(date, site.timeZone));
   eleventyConfig.addFilter("isCurrentNavItem", isCurrentNavItem);
 }

@@ -76,6 +76,8 @@ function siteHeaders(logo: string | undefined): PathHeaders[] {
     page("/favicon.svg"),
     page("/robots.txt"),
     ...(logo ? [page(logo)] : []),
+    // Social cards keep their addresses (an issue's card is drawn again when its title changes).
+    { path: "/cards/*", cache: "revalidate" },
     // The Atom feeds of series and tags (their Cache-Control comes from /series/* and /tags/*).
     { path: "/series/:id/feed.xml", type: atom },
     { path: "/tags/:slug/feed.xml", type: atom },

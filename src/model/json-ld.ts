@@ -5,8 +5,20 @@ import { absoluteUrl, type SiteMetadata } from "../site.ts";
 
 type JsonLdSite = Pick<SiteMetadata, "title" | "baseUrl" | "language" | "timeZone" | "publisher" | "social">;
 
+/** A page's picture (its social card, or an image the issue chose): an absolute URL and its size. */
+export interface JsonLdImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** The picture as a schema.org `ImageObject`, which Google's Article documentation recommends. */
+function imageJsonLd(image: JsonLdImage | undefined): Record<string, unknown> {
+  return image ? { image: { "@type": "ImageObject", url: image.url, width: image.width, height: image.height } } : {};
+}
+
 /** schema.org `Article` data for an issue page, in the shape Google's Article documentation asks for. */
-export function articleJsonLd(issue: Issue, series: Series | undefined, site: JsonLdSite): Record<string, unknown> {
+export function articleJsonLd(issue: Issue, series: Series | undefined, site: JsonLdSite, image?: JsonLdImage): Record<string, unknown> {
   const publisher = publisherJsonLd(site);
   return {
     "@context": "https://schema.org",
@@ -17,6 +29,7 @@ export function articleJsonLd(issue: Issue, series: Series | undefined, site: Js
     url: absoluteUrl(issue.url, site.baseUrl),
     mainEntityOfPage: absoluteUrl(issue.url, site.baseUrl),
     inLanguage: site.language,
+    ...imageJsonLd(image),
     wordCount: issue.words,
     keywords: issue.tags.map((tag) => tag.name),
     // Only the people an issue names are its authors; otherwise the newsletter wrote it.
@@ -28,13 +41,14 @@ export function articleJsonLd(issue: Issue, series: Series | undefined, site: Js
 }
 
 /** schema.org `WebSite` data for the home page, published by the same organisation as every issue. */
-export function websiteJsonLd(site: JsonLdSite): Record<string, unknown> {
+export function websiteJsonLd(site: JsonLdSite, image?: JsonLdImage): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "WebSite",
     name: site.title,
     url: site.baseUrl,
     inLanguage: site.language,
+    ...imageJsonLd(image),
     publisher: publisherJsonLd(site),
   };
 }

@@ -61,7 +61,7 @@ describe("issue page", () => {
     expect($('meta[name="description"]').attr("content")).toContain("China's new regulations");
     expect($('meta[property="og:type"]').attr("content")).toBe("article");
     expect($('meta[property="og:url"]').attr("content")).toBe(canonical);
-    expect($('meta[name="twitter:card"]').attr("content")).toBe("summary");
+    expect($('meta[name="twitter:card"]').attr("content")).toBe("summary_large_image");
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ "@type": "Article", headline: $("h1").text(), datePublished: "2022-03-10T00:00:00+00:00", url: canonical });
   });
