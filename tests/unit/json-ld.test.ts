@@ -128,6 +128,21 @@ describe("websiteJsonLd", () => {
   });
 });
 
+describe("image", () => {
+  const card = { url: "https://letters.example/archive/cards/issues/x.png", width: 1200, height: 630 };
+  const image = { "@type": "ImageObject", url: card.url, width: 1200, height: 630 };
+
+  test("an issue's and the home page's picture is an ImageObject with its size", () => {
+    expect(articleJsonLd(issue(), undefined, site, card).image).toEqual(image);
+    expect(websiteJsonLd(site, card).image).toEqual(image);
+  });
+
+  test("without a picture there is no image field", () => {
+    expect(articleJsonLd(issue(), undefined, site)).not.toHaveProperty("image");
+    expect(websiteJsonLd(site)).not.toHaveProperty("image");
+  });
+});
+
 describe("publicationTime", () => {
   test.each([
     ["2022-03-10", "UTC", "2022-03-10T00:00:00+00:00"],
