@@ -178,7 +178,7 @@ async function looksBuiltHere(folder: string, entries: string[], built: string):
 
 /**
  * Sets 0755 on every folder and 0644 on every file: Eleventy's copies keep their source's mode and
- * mkdir/open follow the umask. Synchronous, as an awaited chmod per file is far slower (docs/performance.md).
+ * mkdir/open follow the umask. Synchronous, as an awaited chmod per file is far slower (docs/decisions.md).
  */
 function setModes(folder: string): void {
   chmodSync(folder, 0o755);

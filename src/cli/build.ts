@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     // Eleventy runs in a process of its own, which ends with it, so that its memory is returned
     // before Pagefind's peak. Pagefind starts once the issue pages, all it indexes, are written,
     // while Eleventy writes the archives and feeds, at the lowest priority so as not to slow it
-    // (docs/performance.md, Decisions and alternatives measured).
+    // (docs/decisions.md).
     const render = () => renderSiteInChildProcess(options.content, folder, timings, () => void startIndexing(true));
     try {
       written = await (timings ? timings.eleventy(render) : render());

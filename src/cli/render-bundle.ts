@@ -2,7 +2,7 @@
 // that esbuild bundles from the project's TypeScript as each build starts, rather than the
 // TypeScript itself through tsx: on Node 20 tsx's loader answers every import from a thread of its
 // own, the render process's and its worker's, thousands of round trips before Eleventy starts;
-// bundling costs far less (docs/performance.md, Render process).
+// bundling costs far less (docs/decisions.md, Render process).
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import * as esbuild from "esbuild";

@@ -1,7 +1,7 @@
 // Eleventy's part of `npm run build`, in a child process of its own (src/cli/build.ts): once it
 // exits, everything Eleventy held is returned to the system while Pagefind, started once the issue
 // pages were written, still indexes them; a worker thread would leave much of Eleventy's memory
-// in the build's process (docs/performance.md). The process runs src/cli/render-process.ts; this module,
+// in the build's process (docs/decisions.md). The process runs src/cli/render-process.ts; this module,
 // which the build loads before anything else can start, imports none of what that one needs.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,7 @@ import { isIssuePagesWritten, requestVariable, type RenderOutcome, type RenderRe
 export const renderNodeFlagsVariable = "NEWSLETTER_RENDER_NODE_FLAGS";
 
 // A larger young generation, as `npm start` has (package.json): Eleventy makes many short-lived
-// strings, so fewer collections pay for some memory (docs/performance.md).
+// strings, so fewer collections pay for some memory (docs/decisions.md).
 const youngGenerationFlag = "--max-semi-space-size=64";
 
 function nodeFlags(value: string | undefined): string[] {
@@ -25,7 +25,7 @@ function nodeFlags(value: string | undefined): string[] {
  * The render process's environment: this one's, the request, the output folder for `.eleventy.js`
  * and, as a build renders once, Eleventy's ESM resolver off. Eleventy 3 registers that resolver to
  * load a template's modules again after they change in `--serve`; on Node 20 it runs on a thread of
- * its own that every later import waits on (docs/performance.md); a build needs no reloading.
+ * its own that every later import waits on (docs/decisions.md); a build needs no reloading.
  */
 export function renderProcessEnvironment(environment: NodeJS.ProcessEnv, request: RenderRequest): NodeJS.ProcessEnv {
   return { ...environment, NEWSLETTER_OUTPUT: request.folder, [requestVariable]: JSON.stringify(request), ELEVENTY_SKIP_ESM_RESOLVER: "1" };

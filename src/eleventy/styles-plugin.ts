@@ -95,7 +95,7 @@ export function mathStylesPlugin(eleventyConfig: EleventyConfig, options: { outp
       await writeFile(path.join(directories.output, katex.href), katex.css);
     }
     // A large archive has a sheet for each of a thousand or more sets of formulas' classes: written
-    // one after another, they were slow (docs/performance.md); written a batch at a time, a
+    // one after another, they were slow (docs/decisions.md); written a batch at a time, a
     // batch small enough not to run out of file handles.
     const files = [...sheets].map(([href, css]) => ({ file: path.join(directories.output, href), css }));
     for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) await mkdir(folder, { recursive: true });

@@ -14,7 +14,7 @@ export interface HeadingAnchorsOptions {
  * <span>…</span></a></h2>`, the markup of markdown-it-anchor's `headerLink` permalink with its
  * Safari reader fix. markdown-it-anchor itself took time growing with the square of an issue's
  * headings: it searched the whole token list again after each heading, and tried `x-1`, `x-2`...
- * from 1 for every repeat of a heading (docs/performance.md, Hostile input).
+ * from 1 for every repeat of a heading (docs/decisions.md, Hostile input).
  *
  * A heading holding links of its own keeps them, and its self-link goes after its text instead:
  * wrapped round them it would nest `<a>` in `<a>`, which HTML forbids and parsers pull apart.

@@ -21,7 +21,7 @@ export const maxFormulaSize = 10;
 
 /**
  * The longest formula, in characters, KaTeX is given. KaTeX's time per character grows with the
- * formula's length (docs/performance.md), and the longest
+ * formula's length (docs/decisions.md), and the longest
  * derivation a newsletter prints is far shorter.
  */
 export const maxFormulaLength = 4_000;

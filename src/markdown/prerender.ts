@@ -84,7 +84,7 @@ export const Claim = { open: 0, main: 1, worker: 2, done: 3, failed: 4 } as cons
 
 /**
  * Worker threads: with Eleventy's own thread, one per core of the machines the build targets (2).
- * More threads than cores only add CPU (docs/performance.md).
+ * More threads than cores only add CPU (docs/decisions.md).
  */
 const defaultWorkers = 1;
 
@@ -97,7 +97,7 @@ export interface PrerenderedValidation extends ValidationResult {
 /**
  * Validates the issue files and renders their bodies on worker threads, from the moment the build
  * starts: Eleventy renders every page on one thread, where validating the issues and rendering
- * their Markdown are a large share of its time (docs/performance.md).
+ * their Markdown are a large share of its time (docs/decisions.md).
  *
  * `start` lists the content folder and starts the workers, which take the files in turn, validate
  * each (the same `validateIssueSource` the issues plugin runs) and post the result, while Eleventy

@@ -168,7 +168,7 @@ export function issueInstant(date: string): Date {
  * RFC 822 in UTC, whatever the machine's zone: `Thu, 10 Mar 2022 00:00:00 +0000`, as the RSS
  * plugin's `dateToRfc822(date, "UTC")` writes it (tests/unit/feeds.test.ts compares the two over
  * years of dates). `Date`'s own UTC form is the same but for the zone's name; the plugin's helper
- * builds an `Intl.DateTimeFormat` per call, costly over a large site's feeds (docs/performance.md).
+ * builds an `Intl.DateTimeFormat` per call, costly over a large site's feeds (docs/decisions.md).
  */
 export function rfc822(date: string): string {
   return issueInstant(date).toUTCString().replace(/ GMT$/, " +0000");

@@ -13,7 +13,7 @@ const defaultCount = 3;
  * shares at least `k - j + 1` of its `k` tags has been seen, since it can miss at most `j - 1` of
  * them; when `count` such issues are known, the best `count` are among them, and the tags common to
  * most of the archive are never listed. Reading every tag's issues for every issue would be
- * quadratic (docs/performance.md).
+ * quadratic (docs/decisions.md).
  */
 export function relatedIssues(newestFirst: readonly Issue[], count = defaultCount): Map<string, Issue[]> {
   const byTag = groupPositions(newestFirst.flatMap((issue, index) => issue.tags.map((tag) => [tag.slug, index] as const)));

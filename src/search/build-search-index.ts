@@ -54,7 +54,7 @@ const mathsDuplicates = [".katex-html", ".katex annotation"];
  * when Pagefind reports any problem, so a failed index fails the build.
  *
  * Pagefind's own command line does the indexing: it writes the very same bundle, byte for byte,
- * faster than its Node API's service (docs/performance.md). The command line refuses to write
+ * faster than its Node API's service (docs/decisions.md). The command line refuses to write
  * an index of no pages, which a site without issues still needs for its search page, so that one
  * case goes through the Node API. https://pagefind.app/docs/config-options/
  */
@@ -80,7 +80,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
 /**
  * The content-named files of an earlier bundle now in `bundle`: linked from `previous`, or already
  * there (`npm start` indexes its output folder in place). Pagefind skips writing them, which saves
- * much of its time (docs/performance.md). Only a bundle the same Pagefind
+ * much of its time (docs/decisions.md). Only a bundle the same Pagefind
  * version wrote is reused: another version may give a file the same name and other contents. Should
  * linking fail (another file system), the bundle starts empty.
  */

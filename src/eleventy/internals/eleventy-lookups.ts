@@ -17,7 +17,7 @@ export async function eleventyLookupsPlugin(): Promise<void> {
 /**
  * Eleventy finds a template's entry in its template map by scanning the whole map
  * (`TemplateMap.getMapEntryForInputPath`, "hot inner loop?" in its own source), for every
- * template: the cost grows with the square of the number of issues (docs/performance.md).
+ * template: the cost grows with the square of the number of issues (docs/decisions.md).
  *
  * This keeps an index of the map by input path, made again whenever the map has grown (entries are
  * only ever appended to it). A path the index lacks goes to Eleventy's own scan, which also matches
@@ -55,7 +55,7 @@ export async function templateMapTarget(): Promise<{ prototype: Partial<Template
 /**
  * Eleventy normalises a path (`PathNormalizer.fullNormalization`: relative to the working folder,
  * `/`-separated, no leading `./`) each time it compares a changed file with a template's
- * dependencies, twice per template on every rebuild in `npm start` (docs/performance.md). The
+ * dependencies, twice per template on every rebuild in `npm start` (docs/decisions.md). The
  * result depends only on the path and the working folder, so it is remembered.
  */
 export async function memoisePathNormalisation(): Promise<void> {
@@ -89,7 +89,7 @@ export async function pathNormalizerTarget(): Promise<{ PathNormalizer: { fullNo
  * package, whose `addDependency` looks for the edge in an array of the node's edges before adding
  * it, and whose `overallOrder`, for a graph that allows cycles (Eleventy's does), looks for each
  * node in the array of the order so far: both grow with the square of the number of issues, as
- * every issue uses its layout and the collections (docs/performance.md).
+ * every issue uses its layout and the collections (docs/decisions.md).
  *
  * Here each edge array has a `Set` beside it, made again whenever the array's length is not the
  * set's: edges are only pushed by `addDependency`, which keeps the set, and removed by splicing,

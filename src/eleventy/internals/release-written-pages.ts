@@ -6,7 +6,7 @@ import { loadEleventyTemplate } from "./eleventy-template.ts";
  * layout (`templateContent`, also cached on its template as `_cacheRenderedPromise`), its final
  * HTML (cached as `_cacheRenderedTransformsAndLayoutsPromise`), and that HTML again in the results
  * `write()` resolves with. On a large archive that is most of the heap: a 20,000-issue build ran
- * out of memory (docs/performance.md).
+ * out of memory (docs/decisions.md).
  *
  * `npm run build` reads nothing but the number of pages from those results, and no template reads
  * another page's `templateContent` once that page is written (feeds take the issues' HTML as it is

@@ -5,7 +5,7 @@ import { loadEleventyTemplate } from "./eleventy-template.ts";
 /**
  * How many templates `npm run build` generates at a time. One would do; a few leave Eleventy room
  * should one template's generation wait on something outside it; more gain nothing
- * (docs/performance.md).
+ * (docs/decisions.md).
  */
 export const templatesAtOnce = 4;
 
@@ -18,7 +18,7 @@ export interface GeneratingTemplate {
  * Eleventy 3.1 starts generating every template at once (`TemplateWriter.generateTemplates`), and
  * Nunjucks hands a rendered page back only once the microtask queue is empty (its top-level
  * callback goes through `asap`), so every template renders its pages before the first is written,
- * and the whole site is in memory as strings at once (the peaks: docs/performance.md). Here at most `limit`
+ * and the whole site is in memory as strings at once (the peaks: docs/decisions.md). Here at most `limit`
  * templates generate at a time: each renders and writes its pages (which releaseWrittenPages then
  * drops) before the next starts.
  * `prototype` is Eleventy's `Template.prototype`, or a stand-in in tests.
