@@ -78,7 +78,9 @@ export function cardsPlugin(eleventyConfig: EleventyConfig, options: CardsOption
     measures ??= cardMeasures();
     const renderer = { fonts: cardFontsHash(), versions: rendererVersions() };
     const cacheFolder = path.resolve(process.env.NEWSLETTER_CARDS_CACHE || options.cacheFolder || ".cache/cards");
-    await mkdir(cacheFolder, { recursive: true });
+    await mkdir(cacheFolder, { recursive: true }).catch((error: Error) => {
+      throw new Error(`social cards: expected a folder to keep cards in at ${cacheFolder} (NEWSLETTER_CARDS_CACHE or .cache/cards), got ${error.message}`);
+    });
 
     const cards = siteCards(state.index(), { site: cardSite, series: (id) => findSeries(id), date }).map((content) => {
       const drawing = designCard(content, { publisher: site.publisher.name, ...(logo ? { logo } : {}), palette, measures: measures as CardMeasures });
