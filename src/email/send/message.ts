@@ -198,7 +198,9 @@ function compileBody(headers: HeaderField[], body: string, newline: string): Seg
   if (mime.startsWith("multipart/") && boundary) return compileMultipart(body, boundary, newline);
   const charset = (type.params.charset ?? "us-ascii").toLowerCase();
   const encoding = (headerValue(headers, "content-transfer-encoding", newline) ?? "7bit").toLowerCase();
-  if ((mime !== "text/plain" && mime !== "text/html") || !["utf-8", "utf8", "us-ascii"].includes(charset)) return [body];
+  // Attachments go as they are; only the readable parts are the edition's text.
+  const attachment = /^\s*attachment/i.test(headerValue(headers, "content-disposition", newline) ?? "");
+  if (attachment || (mime !== "text/plain" && mime !== "text/html") || !["utf-8", "utf8", "us-ascii"].includes(charset)) return [body];
   if (encoding !== "base64" && encoding !== "quoted-printable" && encoding !== "7bit" && encoding !== "8bit") return [body];
   const text = decodeBody(body, encoding);
   if (!text.match(placeholderPattern)) return [body];

@@ -131,7 +131,8 @@ export function parseSmtpUrl(text: string): SmtpServer {
   if (shownUrl.password) shownUrl.password = "***";
   const shown = hideSecrets(shownUrl.href.replace(/\/$/, ""), secrets);
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new SendUsageError(`send: SMTP URL (--smtp or SMTP_URL): expected smtp:// or smtps://, got ${JSON.stringify(url.protocol)} in ${shown}`);
+    // The scheme only: in "user:password@host" the "password@host" is no URL's path to show.
+    throw new SendUsageError(`send: SMTP URL (--smtp or SMTP_URL): expected a URL like smtp://user:password@smtp.example.org:587 (or smtps://), got one starting ${JSON.stringify(url.protocol)}`);
   }
   if (!url.hostname) throw new SendUsageError(`send: SMTP URL (--smtp or SMTP_URL): expected a host name, got none in ${shown}`);
   return { url: url.href, shown, secrets };
