@@ -1,4 +1,7 @@
 import type MarkdownIt from "markdown-it";
+import { newsletterConfig } from "../config/newsletter-config.ts";
+import { withMathsImages } from "../email/feed-maths.ts";
+import { siteMathsImages } from "../email/maths-images.ts";
 import { cdataSection, feedContentHtml } from "../model/feed-content.ts";
 import { buildFeed, feedDefinitions, feedsDue, siteFeedHrefs, type Feed, type FeedDefinition } from "../model/feeds.ts";
 import { jsonFeed } from "../model/json-feed.ts";
@@ -38,7 +41,12 @@ export function feedsPlugin(eleventyConfig: EleventyConfig): void {
     return current;
   };
   const contents = new Map<string, string>();
-  const feedReady = (html: string, url: string) => feedContentHtml(html, absoluteUrl(url, site.baseUrl), site.baseUrl);
+  // feeds.email_safe_maths: formulas as the email edition's PNGs, which the email maths plugin publishes.
+  const maths = newsletterConfig().feeds.emailSafeMaths ? siteMathsImages() : undefined;
+  const feedReady = (html: string, url: string) => {
+    const ready = feedContentHtml(html, absoluteUrl(url, site.baseUrl), site.baseUrl);
+    return maths ? withMathsImages(ready, (tex, display) => maths.image(tex, display), site.baseUrl) : ready;
+  };
   const pagesByUrl = new WeakMap<readonly CollectionItem[], Map<string, CollectionItem>>();
 
   eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
