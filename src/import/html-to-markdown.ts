@@ -189,7 +189,8 @@ function markFigures($: CheerioAPI, context: ConvertContext): void {
 export function imageMarkdown(attributes: Readonly<Record<string, string | undefined>>, caption: string, context: ConvertContext): string {
   const src = imageSource(attributes.src ?? "", attributes["data-attrs"]);
   const target = context.image(src);
-  let alt = (attributes.alt ?? "").replace(/\s+/g, " ").trim();
+  const described = parseAttrs(attributes["data-attrs"])?.alt;
+  let alt = (attributes.alt || (typeof described === "string" ? described : "")).replace(/\s+/g, " ").trim();
   if (!alt) alt = caption;
   if (!alt) {
     const file = target.split("/").pop() ?? target;
