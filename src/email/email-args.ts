@@ -26,8 +26,9 @@ export function parseEmailArgs(argv: readonly string[]): EmailArgs {
     if (flag === "--all") args.all = true;
     else if (flag === "--check") args.check = true;
     else if (flag === "--out" || flag === "--site") {
-      const value = inline ?? argv[++index];
-      if (!value || value.startsWith("--")) problems.push(`${flag}: expected a folder, got nothing`);
+      const next = argv[index + 1];
+      const value = inline ?? (next !== undefined && !next.startsWith("--") ? argv[++index] : undefined);
+      if (!value) problems.push(`${flag}: expected a folder, got nothing`);
       else if (flag === "--out") args.out = value;
       else args.site = value;
     } else if (arg.startsWith("-")) problems.push(`${arg}: expected one of --all, --out, --site, --check, --config, got an unknown option`);

@@ -57,7 +57,7 @@ export function readIssuePage(html: string, file: string): IssuePage {
   if (!body.length) missing('<div class="issue-body">');
   const title = $("#issue-title").first().text().trim() || missing('an <h1 id="issue-title">');
   const url = $('link[rel="canonical"]').attr("href") || missing('a <link rel="canonical">');
-  const number = $(".issue-series .issue-number").first().text().trim();
+  const number = $(".issue-series .issue-number").first().text().trim().replace(/^#/, "");
   const series = $(".issue-series a").first().text().trim();
   const seriesId = /\/series\/([^/]+)\/$/.exec($(".issue-series a").first().attr("href") ?? "")?.[1];
   const source = $(".issue-source").first();

@@ -43,7 +43,8 @@ export async function composeMessage(parts: MessageParts): Promise<Buffer> {
     subject: parts.subject,
     date: parts.date,
     messageId: `<${parts.slug}@${parts.listId}>`,
-    headers: { "List-Id": `"${quotedName}" <${parts.listId}>`, ...unsubscribeHeaders(parts.email.unsubscribe) },
+    // Prepared: nodemailer would otherwise MIME-encode the quoted name with the angle brackets inside.
+    headers: { "List-Id": { prepared: true, value: `"${quotedName}" <${parts.listId}>` }, ...unsubscribeHeaders(parts.email.unsubscribe) },
     text: parts.text,
     html: parts.html,
     textEncoding: "quoted-printable",
