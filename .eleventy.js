@@ -9,6 +9,7 @@ import {
   feedsPlugin,
   filtersPlugin,
   headersPlugin,
+  imagesPlugin,
   issuesPlugin,
   markdownPlugin,
   mathStylesPlugin,
@@ -44,6 +45,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(stylesPlugin, { entry: "assets/styles/main.scss" });
   eleventyConfig.addPlugin(mathStylesPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(emailMathsPlugin);
   eleventyConfig.addPlugin(publishingPlugin);
   eleventyConfig.addPlugin(scriptsPlugin, { entries: { search: "src/search/browser/search-page.ts" } });

@@ -3,6 +3,7 @@ export { cardsPlugin } from "./cards-plugin.ts";
 export { feedsPlugin } from "./feeds-plugin.ts";
 export { filtersPlugin } from "./filters-plugin.ts";
 export { headersPlugin } from "./headers-plugin.ts";
+export { imagesPlugin } from "./images-plugin.ts";
 export { issuesPlugin } from "./issues-plugin.ts";
 export { markdownPlugin } from "./markdown-plugin.ts";
 export { pagesPlugin } from "./pages-plugin.ts";

@@ -6,6 +6,7 @@ import { footnoteLabelsPlugin } from "./footnotes.ts";
 import { hashtagsPlugin } from "./hashtags-plugin.ts";
 import { headingAnchorsPlugin } from "./heading-anchors.ts";
 import { highlightCode } from "./highlight.ts";
+import { markdownImagesPlugin } from "./images.ts";
 import { mathsPlugin } from "./maths.ts";
 import { nestingLimitPlugin } from "./nesting-limit.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
@@ -26,6 +27,7 @@ export function createMarkdown(): MarkdownIt {
     .use(footnoteLabelsPlugin)
     .use(headingAnchorsPlugin, { levels: [2, 3, 4] })
     .use(containersPlugin)
+    .use(markdownImagesPlugin)
     .use(mathsPlugin)
     .use(hashtagsPlugin)
     .use(tableAlignmentPlugin)

@@ -40,7 +40,8 @@ port.once("message", ({ files, nextFile, claims: claimsBuffer, results }: Preren
     if (Atomics.compareExchange(claims, slot, Claim.open, Claim.worker) !== Claim.open) return;
     let html: string | undefined;
     try {
-      html = md.render(body, {});
+      // The path, as Eleventy's thread gives it: images resolve against it (images.ts).
+      html = md.render(body, { page: { inputPath: (files[slot] as PrerenderWork["files"][number]).absolutePath } });
     } catch {
       // Eleventy's thread renders it again and reports the error as Eleventy reports any other.
     }

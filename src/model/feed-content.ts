@@ -78,9 +78,20 @@ export function withAbsoluteUrls(html: string, resolve: (url: string) => string)
   });
 }
 
-/** An issue's rendered HTML as a feed carries it: every URL absolute, maths as MathML only. */
+// The renderer's `<picture>` wrappers and their AVIF and WebP sources (src/images/image-markup.ts).
+const pictureTags = /<\/?picture>|<source\s[^<>]*>/g;
+
+/**
+ * An issue's images as feeds carry them: the `<img>` alone, in its fallback format (PNG, JPEG or
+ * GIF, which every reader shows), with its width and height; the AVIF and WebP sources dropped.
+ */
+export function withoutPictureSources(html: string): string {
+  return html.includes("<picture>") ? html.replace(pictureTags, "") : html;
+}
+
+/** An issue's rendered HTML as a feed carries it: every URL absolute, maths as MathML only, images as `<img>`. */
 export function feedContentHtml(html: string, pageUrl: string, baseUrl: string): string {
-  return xmlSafeText(withAbsoluteUrls(withoutKatexHtml(html), (url) => absoluteContentUrl(url, pageUrl, baseUrl)));
+  return xmlSafeText(withAbsoluteUrls(withoutPictureSources(withoutKatexHtml(html)), (url) => absoluteContentUrl(url, pageUrl, baseUrl)));
 }
 
 // Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); any other makes a feed ill-formed.

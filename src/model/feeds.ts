@@ -1,3 +1,4 @@
+import { featuredImage } from "../images/featured-image.ts";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { absoluteUrl, type SiteMetadata } from "../site.ts";
 import type { Archives } from "./archive-pages.ts";
@@ -134,6 +135,8 @@ export interface FeedEntry {
   /** The issue's authors, or the site's author when it names none. */
   authors: string[];
   categories: FeedCategory[];
+  /** The issue's chosen image (src/images/featured-image.ts): JSON Feed's `image`, Atom's and RSS's `media:thumbnail`. */
+  image?: { url: string; width: number; height: number };
 }
 
 /** A feed ready to write in any format. */
@@ -210,6 +213,12 @@ export function buildFeed(definition: FeedDefinition, site: SiteMetadata, conten
       publishedRfc822: rfc822(issue.date),
       authors: (issue.authors.length ? issue.authors : [site.publisher.name]).map(xmlSafeText),
       categories: issue.tags.map((tag) => ({ term: tag.slug, label: xmlSafeText(tag.name), scheme: tagIndex, href: url(tagHref(tag.slug)) })),
+      ...thumbnail(issue, site.baseUrl),
     })),
   };
+}
+
+function thumbnail(issue: Issue, baseUrl: string): Pick<FeedEntry, "image"> {
+  const image = featuredImage(issue, baseUrl);
+  return image ? { image: { url: image.url, width: image.width, height: image.height } } : {};
 }

@@ -23,6 +23,8 @@ export const issueFrontMatterSchema = z.strictObject({
   aliases: z.array(z.string().refine((alias) => aliasFormatProblem(alias) === undefined)).default([]),
   // `npm run import`'s hash of the file it wrote, so a later import never overwrites an edited issue.
   imported: z.string().regex(/^sha256-[0-9a-f]{64}$/).optional(),
+  // The path of one of the issue's own images, as its text writes it: its feeds' and cards' picture.
+  image: nonEmptyText.optional(),
 });
 
 export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
@@ -60,6 +62,7 @@ export const fieldExpectations: Record<IssueField, string> = {
   source: "the http(s) URL of the original publication",
   aliases: 'a list of old site paths redirected here, like ["/p/old-slug"], none a page of this site',
   imported: "the sha256-... hash npm run import wrote (remove the line to keep your edits from a re-import)",
+  image: "the path of one of the issue's images, as its text writes it (chart.png)",
 };
 
 export function isIssueField(field: string): field is IssueField {

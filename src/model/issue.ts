@@ -1,3 +1,4 @@
+import type { IssueImage } from "../images/issue-images.ts";
 import type { TaggedItem } from "../markdown/tagged-items.ts";
 import type { Tag } from "./tags.ts";
 
@@ -27,4 +28,8 @@ export interface Issue {
   aliases?: string[];
   words: number;
   readingMinutes: number;
+  /** The images its text shows, in order, checked (src/images/issue-images.ts); optional for models made by hand. */
+  images?: IssueImage[];
+  /** Its picture for feeds, search and cards: front matter's `image:`, else its first image. */
+  image?: IssueImage;
 }

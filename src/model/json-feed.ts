@@ -18,6 +18,7 @@ export interface JsonFeed {
     date_published: string;
     authors: { name: string }[];
     tags: string[];
+    image?: string;
   }[];
 }
 
@@ -44,6 +45,7 @@ export function jsonFeed(feed: Feed): JsonFeed {
       date_published: entry.published,
       authors: entry.authors.map((name) => ({ name })),
       tags: entry.categories.map((category) => category.label),
+      ...(entry.image ? { image: entry.image.url } : {}),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { checkIssueImages, chosenImage, contentRoot, frontMatterImageProblem } from "../images/issue-images.ts";
 import { formulaProblems } from "../markdown/formula-check.ts";
 import { nestingProblem } from "../markdown/nesting-limit.ts";
 import { decodeIssueText } from "./decode-issue.ts";
@@ -122,6 +123,12 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   for (const formula of formulaProblems(split.body)) {
     problems.push(`${source.file}:${formula.line + bodyFirstLine - 1}: ${formula.message}`);
   }
+  // Images beside the issue, checked here so a build reports them with every other problem.
+  const images = checkIssueImages(source, split.body, bodyFirstLine, contentRoot());
+  problems.push(...images.problems);
+  const frontMatterImage = typeof parsed.data.image === "string" ? parsed.data.image : undefined;
+  const imageField = images.problems.length ? undefined : frontMatterImageProblem(images.images, frontMatterImage);
+  if (imageField && !reported.has("image")) problems.push(problem("image", imageField.expected, imageField.got));
   const nesting = nestingProblem(split.body);
   if (nesting) problems.push(`${source.file}:${nesting.line + bodyFirstLine - 1}: ${nesting.message}`);
   const nul = split.body.indexOf("\0");
@@ -153,6 +160,7 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
     ...(frontMatter.aliases.length ? { aliases: frontMatter.aliases } : {}),
     words,
     readingMinutes: readingMinutes(words),
+    ...(images.images.length ? { images: images.images, image: chosenImage(images.images, frontMatter.image) } : {}),
   };
 }
 

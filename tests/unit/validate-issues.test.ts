@@ -9,7 +9,7 @@ import {
 } from "../../src/model/validate-issues.ts";
 
 const seriesIds = "gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest";
-const fieldList = "title, date, series, number, summary, tags, authors, draft, source, aliases, imported";
+const fieldList = "title, date, series, number, summary, tags, authors, draft, source, aliases, imported, image";
 
 const validFields: Record<string, string> = {
   title: '"Gradient Update #20: DeepMind’s fusion control"',

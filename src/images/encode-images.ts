@@ -1,0 +1,166 @@
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile, readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+import pLimit from "p-limit";
+import sharp from "sharp";
+import { imageLimits } from "./image-file.ts";
+import { encodingOptions, planImage, type ImagePlan } from "./image-plan.ts";
+import type { IssueImage } from "./issue-images.ts";
+
+/** Where encoded images are kept between builds, unless NEWSLETTER_IMAGE_CACHE names another folder. */
+export function imageCacheFolder(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.NEWSLETTER_IMAGE_CACHE || ".cache/images");
+}
+
+export interface PublishOptions {
+  /** The cache folder: one folder per image, named by its plan's key. */
+  cacheDir: string;
+  /** The site folder the build writes; images go into its `img/`. */
+  outputDir: string;
+  /** Images encoded at once, each holding its decoded pixels: at most the machine's cores. */
+  concurrency?: number;
+}
+
+export interface PublishResult {
+  /** Distinct images encoded by this run (not found in the cache). */
+  encoded: number;
+  /** Distinct images found in the cache. */
+  cached: number;
+  /** Files in the site's `img/`. */
+  files: number;
+  /** Milliseconds spent encoding (wall time of the encoding phase). */
+  encodingMs: number;
+  /** One line per image that could not be encoded, naming each issue and line that shows it. */
+  problems: string[];
+}
+
+/** The file of the cache folder that says an image's folder is complete. */
+const completeMarker = "complete.json";
+
+/**
+ * Encodes every distinct image of `images` that the cache lacks, in parallel up to the cores, then
+ * copies each image's files into the site. An image is encoded into a temporary folder renamed
+ * into place when complete, so an interrupted build never leaves a half-encoded image in the cache.
+ * Each image shown more than once (by one issue or several) is encoded once.
+ */
+export async function publishImages(images: readonly (IssueImage & { file: string })[], options: PublishOptions): Promise<PublishResult> {
+  const byKey = new Map<string, { plan: ImagePlan; image: IssueImage; shownAt: string[] }>();
+  for (const image of images) {
+    const plan = planImage(image);
+    const entry = byKey.get(plan.key) ?? { plan, image, shownAt: [] };
+    entry.shownAt.push(`${image.file}:${image.line}`);
+    byKey.set(plan.key, entry);
+  }
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism()));
+  // eleventy-img queues each image's outputs; libvips' own cache would keep decoded images past their use.
+  Image.concurrency = concurrency;
+  sharp.cache(false);
+  const limit = pLimit(concurrency);
+  const problems: string[] = [];
+  let encoded = 0;
+  let cached = 0;
+  const started = performance.now();
+  await Promise.all(
+    [...byKey.values()].map(({ plan, image, shownAt }) =>
+      limit(async () => {
+        const folder = path.join(options.cacheDir, plan.key);
+        if (await isComplete(folder, plan)) {
+          cached++;
+          return;
+        }
+        try {
+          await encodeInto(folder, plan, image);
+          encoded++;
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+          for (const at of shownAt) problems.push(`${at}: image: expected an image that can be decoded at ${JSON.stringify(image.src)}, got a corrupt file (${reason})`);
+        }
+      }),
+    ),
+  );
+  const encodingMs = performance.now() - started;
+  const imgDir = path.join(options.outputDir, "img");
+  let files = 0;
+  if (!problems.length && byKey.size) {
+    await mkdir(imgDir, { recursive: true });
+    const copy = pLimit(8);
+    await Promise.all(
+      [...byKey.values()].flatMap(({ plan }) =>
+        plan.outputs.map((output) =>
+          copy(async () => {
+            const target = path.join(imgDir, output.name);
+            const source = path.join(options.cacheDir, plan.key, output.name);
+            // npm start writes into the same _dev/ each time: a file already there is the same bytes (its name is their hash).
+            if (!(await exists(target))) await copyFile(source, target);
+            files++;
+          }),
+        ),
+      ),
+    );
+  }
+  problems.sort();
+  return { encoded, cached, files, encodingMs, problems };
+}
+
+async function isComplete(folder: string, plan: ImagePlan): Promise<boolean> {
+  try {
+    const names: string[] = JSON.parse(await readFile(path.join(folder, completeMarker), "utf8"));
+    return plan.outputs.every((output) => names.includes(output.name));
+  } catch {
+    return false;
+  }
+}
+
+async function encodeInto(folder: string, plan: ImagePlan, image: IssueImage): Promise<void> {
+  const temporary = `${folder}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await mkdir(temporary, { recursive: true });
+  try {
+    if (plan.source === "svg") {
+      // Checked by svg-check.ts: copied byte for byte.
+      await copyFile(image.path, path.join(temporary, plan.fallback.name));
+    } else {
+      await Image(image.path, {
+        widths: [...new Set(plan.outputs.map((output) => output.width))],
+        formats: plan.formats,
+        outputDir: temporary,
+        urlPath: "/img/",
+        filenameFormat: (_id, _src, width, format) => `${plan.key}-${width}.${format}`,
+        // Every format planned is written: no format is dropped for transparency or animation.
+        formatFiltering: false,
+        minimumThreshold: encodingOptions.minimumThreshold,
+        // Animated GIFs keep their frames (in WebP and GIF); a pixel bomb is refused while decoding.
+        sharpOptions: { animated: plan.source === "gif", limitInputPixels: imageLimits.pixels, failOn: "error" },
+        sharpAvifOptions: { ...encodingOptions.avif },
+        sharpWebpOptions: { ...encodingOptions.webp },
+        sharpJpegOptions: { ...encodingOptions.jpeg },
+        sharpPngOptions: { ...encodingOptions.png },
+        useCache: false,
+      });
+    }
+    const written = (await readdir(temporary)).sort();
+    const missing = plan.outputs.filter((output) => !written.includes(output.name));
+    if (missing.length) throw new Error(`the encoder wrote ${written.join(", ") || "nothing"}, not ${missing.map((output) => output.name).join(", ")}`);
+    await writeFile(path.join(temporary, completeMarker), JSON.stringify(written));
+    await rm(folder, { recursive: true, force: true });
+    try {
+      await rename(temporary, folder);
+    } catch (error) {
+      // Another build sharing the cache finished the same image first: keep its folder.
+      if (!(await isComplete(folder, plan))) throw error;
+      await rm(temporary, { recursive: true, force: true });
+    }
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

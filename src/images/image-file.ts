@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { imageSize } from "image-size";
+import { svgProblem } from "./svg-check.ts";
+
+/** The formats an issue may hold, told by their first bytes, never by the file's extension. */
+export type SourceFormat = "png" | "jpeg" | "gif" | "webp" | "avif" | "svg";
+
+/** Limits past which an image is refused: decoding it would hold too much memory. */
+export const imageLimits = { bytes: 20 * 1024 * 1024, pixels: 40_000_000 } as const;
+
+/** An image file beside an issue, read and checked: what planning its outputs needs. */
+export interface ImageFile {
+  format: SourceFormat;
+  /** Intrinsic size, after EXIF rotation (as the encoded files will be). */
+  width: number;
+  height: number;
+  /** Hex SHA-256 of the file's bytes. */
+  contentHash: string;
+}
+
+/** Why a file cannot be used: the `got` of `expected an image ..., got <got>`. */
+export interface ImageFileProblem {
+  got: string;
+}
+
+const inspected = new Map<string, { stamp: string; result: ImageFile | ImageFileProblem }>();
+
+/**
+ * Reads and checks the image at `absolutePath`, synchronously, so validation reports it with the
+ * issue's other problems and the renderer can write its markup without waiting. Remembered per
+ * file, its size and modification time: a page and its validation read each file once.
+ */
+export function inspectImageFile(absolutePath: string): ImageFile | ImageFileProblem {
+  let stat;
+  try {
+    stat = statSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { got: code === "ENOENT" || code === "ENOTDIR" ? "no such file" : `a file that cannot be read (${code ?? "error"})` };
+  }
+  if (!stat.isFile()) return { got: "a folder" };
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const known = inspected.get(absolutePath);
+  if (known?.stamp === stamp) return known.result;
+  const result = inspectBytes(stat.size, () => readFileSync(absolutePath));
+  if (inspected.size >= 20_000) inspected.clear();
+  inspected.set(absolutePath, { stamp, result });
+  return result;
+}
+
+/** The checks of `inspectImageFile` on a file of `size` bytes, read by `read` only if it is not too large. */
+export function inspectBytes(size: number, read: () => Buffer): ImageFile | ImageFileProblem {
+  if (size > imageLimits.bytes) return { got: `a file of ${megabytes(size)} MB, over the limit of ${megabytes(imageLimits.bytes)} MB; make it smaller` };
+  let bytes: Buffer;
+  try {
+    bytes = read();
+  } catch (error) {
+    return { got: `a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` };
+  }
+  const format = sniffFormat(bytes);
+  if (!format) return { got: bytes.length === 0 ? "an empty file" : "a file that is not a PNG, JPEG, GIF, WebP, AVIF or SVG image" };
+  if (format === "svg") {
+    const problem = svgProblem(bytes.toString("utf8"));
+    if (problem) return { got: problem };
+  } else if (isTruncated(format, bytes)) {
+    return { got: `a ${formatNames[format]} file that ends before its image does (truncated or corrupt)` };
+  }
+  let size2: { width?: number; height?: number; orientation?: number };
+  try {
+    size2 = imageSize(bytes);
+  } catch {
+    return { got: `a corrupt ${formatNames[format]} file (its size cannot be read)` };
+  }
+  let { width, height } = size2;
+  if (!width || !height) {
+    return { got: format === "svg" ? "an SVG with no width and height or viewBox" : `a corrupt ${formatNames[format]} file (no size)` };
+  }
+  // EXIF orientations 5 to 8 turn the picture a quarter: the encoded files are upright.
+  if ((size2.orientation ?? 1) >= 5) [width, height] = [height, width];
+  if (format !== "svg" && width * height > imageLimits.pixels) {
+    return { got: `an image of ${width}x${height} (${(width * height / 1e6).toFixed(1)} megapixels), over the limit of ${imageLimits.pixels / 1e6} megapixels; make it smaller` };
+  }
+  return { format, width: Math.round(width), height: Math.round(height), contentHash: createHash("sha256").update(bytes).digest("hex") };
+}
+
+export function isImageFileProblem(result: ImageFile | ImageFileProblem): result is ImageFileProblem {
+  return "got" in result;
+}
+
+export const formatNames: Record<SourceFormat, string> = { png: "PNG", jpeg: "JPEG", gif: "GIF", webp: "WebP", avif: "AVIF", svg: "SVG" };
+
+/** The format the first bytes announce, or undefined. */
+export function sniffFormat(bytes: Buffer): SourceFormat | undefined {
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.readUInt32BE(4) === 0x0d0a1a0a) return "png";
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.toString("latin1", 0, 6))) return "gif";
+  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") return "webp";
+  if (bytes.length >= 12 && bytes.toString("latin1", 4, 8) === "ftyp" && /^avi[fs]$/.test(bytes.toString("latin1", 8, 12))) return "avif";
+  // SVG is text: an optional BOM, XML declaration, comments or doctype, then an <svg> element.
+  const head = bytes.toString("utf8", 0, Math.min(bytes.length, 4096)).replace(/^\uFEFF/, "");
+  if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head)) return "svg";
+  return undefined;
+}
+
+/** A file cut short: PNG's last chunk is IEND, a JPEG ends with EOI, a GIF with its trailer. */
+function isTruncated(format: SourceFormat, bytes: Buffer): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
+  if (format === "png") return !tail.includes("IEND", 0, "latin1");
+  if (format === "jpeg") return !tail.includes(Buffer.from([0xff, 0xd9]));
+  if (format === "gif") return !tail.includes(0x3b);
+  return false;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
+}
