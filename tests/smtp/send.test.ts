@@ -1,14 +1,14 @@
 // `npm run send` against a real SMTP server (smtp-server on 127.0.0.1), each run a real child
 // process: what arrives, what the journal holds after a kill, a refusal and a dropped connection,
 // and that the SMTP password is never printed.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot, tempFolder } from "../support/run-build.ts";
 
 const slug = "2024-05-01-hello";
@@ -61,9 +61,9 @@ interface Run {
 }
 
 /** Runs the command as `npm run send` would, as a child process; `watch` may kill it. */
-function runSend(args: string[], options: { env?: Record<string, string>; watch?: (child: ChildProcess) => void } = {}): Promise<Run> {
+function runSend(args: string[], options: { env?: Record<string, string>; watch?: (child: ChildProcess) => void; slug?: string; edition?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/send.ts", slug, "--edition", edition, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/send.ts", options.slug ?? slug, "--edition", options.edition ?? edition, ...args], {
       cwd: projectRoot,
       env: { ...process.env, SMTP_URL: smtpUrl(), ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -301,6 +301,42 @@ describe("npm run send", () => {
     expect(second.status).toBe(0);
     expect(again.messageId).not.toBe(mail.messageId);
     expect(existsSync(list.replace(/\.csv$/, `.${slug}.journal`))).toBe(false);
+  });
+
+  it("sends the edition npm run email writes, the address in its List-Unsubscribe and its footer's link", async () => {
+    const issue = "lab-notes-gpt3-contrastive-hebbian";
+    const config = path.join(folder, "newsletter.yml");
+    const shipped = readFileSync(path.join(projectRoot, "newsletter.yml"), "utf8");
+    writeFileSync(
+      config,
+      shipped
+        .replace(/unsubscribe: .*/, 'unsubscribe: "https://letters.example.org/unsubscribe?email={{ email_urlencoded }}"')
+        .replace(/logo: (.*)/, (_line, logo: string) => `logo: ${path.join(projectRoot, logo)}`),
+    );
+    const out = path.join(folder, "_email-real");
+    const email = spawnSync(process.execPath, ["--import", "tsx", "src/cli/email.ts", issue, "--site", inject("realSite"), "--out", out, "--config", config], { cwd: projectRoot, encoding: "utf8" });
+    expect(email.stderr).toBe("");
+    expect(email.status).toBe(0);
+    const list = writeList("real", ["email", "o'brien+news@example.org"]);
+    const before = received.length;
+    const run = await runSend(["--to", list, "--yes"], { slug: issue, edition: out });
+    expect(run.status).toBe(0);
+    expect(deliveredTo(before)).toEqual(["o'brien+news@example.org"]);
+    const mail = await simpleParser(received[before]?.raw ?? Buffer.alloc(0));
+    const encoded = encodeURIComponent("o'brien+news@example.org");
+    expect(mail.headerLines.find((line) => line.key === "list-unsubscribe")?.line).toBe(`List-Unsubscribe: <https://letters.example.org/unsubscribe?email=${encoded}>`);
+    expect(mail.text).toContain(`Unsubscribe: https://letters.example.org/unsubscribe?email=${encoded}`);
+    expect(mail.html).toContain(`href="https://letters.example.org/unsubscribe?email=${encoded.replace("'", "&#39;")}"`);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("o'brien+news@example.org");
+    expect(mail.subject).toMatch(/^Lab notes: GPT-3/);
+
+    // The shipped newsletter.yml keeps Buttondown's placeholder, which only Buttondown fills in.
+    const shippedOut = path.join(folder, "_email-shipped");
+    expect(spawnSync(process.execPath, ["--import", "tsx", "src/cli/email.ts", issue, "--site", inject("realSite"), "--out", shippedOut], { cwd: projectRoot }).status).toBe(0);
+    const refused = await runSend(["--to", list, "--yes"], { slug: issue, edition: shippedOut });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${path.join(shippedOut, `${issue}.eml`)}: List-Unsubscribe: expected only the placeholders {{ email }} and {{ email_urlencoded }}, which npm run send fills in, got {{ unsubscribe_url }}`);
+    expect(received.length).toBe(before + 1);
   });
 
   it("never prints the SMTP password: not with a refused login, a bad URL or --smtp", async () => {
