@@ -164,9 +164,9 @@ export function emailHtml(issue: IssuePage, context: EditionContext): EmailHtml 
 </head>
 <body>
 <div class="preheader" style="display: none; max-height: 0; max-width: 0; overflow: hidden; opacity: 0; mso-hide: all;">${escapeHtml(issue.summary)}${preheaderPadding}</div>
-<table role="presentation" class="wrapper" width="100%" cellpadding="0" cellspacing="0" border="0">
-<tr><td align="center">
-<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">
+<table role="presentation" class="wrapper" width="100%" cellpadding="0" cellspacing="0" border="0"><tbody>
+<tr><td class="outer" align="center">
+<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0"><tbody>
 <tr><td class="top"><a href="${escapeHtml(issue.url)}">View in your browser</a></td></tr>
 <tr><td class="masthead"><a href="${escapeHtml(context.baseUrl)}">${logo}${escapeHtml(context.siteTitle)}</a></td></tr>
 <tr><td class="content">
@@ -174,9 +174,9 @@ ${kicker ? `<p class="kicker">${escapeHtml(kicker)}</p>\n` : ""}<h1>${escapeHtml
 ${content.html}
 </td></tr>
 <tr><td class="footer">You receive ${escapeHtml(context.siteTitle)} because you subscribed. <a href="${escapeHtml(issue.url)}">Read this issue online</a> · <a href="${escapeHtml(context.unsubscribe)}">Unsubscribe</a></td></tr>
-</table>
+</tbody></table>
 </td></tr>
-</table>
+</tbody></table>
 </body>
 </html>
 `;
@@ -189,7 +189,8 @@ ${content.html}
     applyAttributesTableElements: false,
     resolveCSSVariables: false,
   });
-  return { html, contentHtml: content.html, problems: content.problems };
+  // juice indents the kept media query with blank lines of spaces; mail servers strip trailing spaces anyway.
+  return { html: html.replace(/[ \t]+$/gm, ""), contentHtml: content.html, problems: content.problems };
 }
 
 /** Elements of the content, largest first, for the message that the email is too large. */

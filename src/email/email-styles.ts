@@ -16,6 +16,7 @@ const codeFont = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
 export const emailCss = `
 body { margin: 0; padding: 0; width: 100%; background-color: #fdfdfb; color: ${text}; -webkit-text-size-adjust: 100%; }
 .wrapper { width: 100%; background-color: #fdfdfb; }
+.outer { padding: 0; }
 .container { width: 100%; max-width: 600px; background-color: #ffffff; }
 .top { padding: 12px 24px 0; font-family: ${uiFont}; font-size: 14px; line-height: 20px; color: ${muted}; text-align: right; }
 .top a { color: ${link}; }
