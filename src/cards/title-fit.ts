@@ -41,20 +41,31 @@ export function fitText(text: string, box: FitBox, measure: MeasureText): Fitted
     if (lines && lines.length <= maxLines(box, size)) return { fontSize: size, lines: lines.map((line) => join(words, line)), ellipsised: false };
   }
   // A word too wide even at the smallest size sets the size, down from there.
-  const widest = Math.max(...widths);
+  const widest = widths.reduce((most, width) => Math.max(most, width), 0);
   const fontSize = Math.min(smallest, Math.floor(box.width / widest));
   const unit = box.width / fontSize;
   const lines = wrapWords(widths, space, unit) ?? [];
   const most = maxLines(box, fontSize);
   const kept = lines.slice(0, most);
-  const last = kept[kept.length - 1];
-  if (last && lines.length > most) {
-    // Drop words off the last line until it has room for the ellipsis after its last word.
+  if (kept.length && lines.length > most) {
+    // Drop words off the end until the last line has room for the ellipsis after its last word;
+    // a line whose one word leaves no room goes too, the ellipsis then ends the line before.
     const room = unit - measure(ellipsis);
-    let end = last.end;
-    while (end > last.start + 1 && lineWidth(widths, space, last.start, end) > room) end -= 1;
-    kept[kept.length - 1] = { start: last.start, end };
-    const texts = kept.map((line) => join(words, line));
+    let line = kept.pop() as Line;
+    let end = line.end;
+    let width = lineWidth(widths, space, line.start, end);
+    while (width > room) {
+      if (end > line.start + 1) {
+        end -= 1;
+        width -= (widths[end] ?? 0) + space;
+      } else if (kept.length) {
+        line = kept.pop() as Line;
+        end = line.end;
+        width = lineWidth(widths, space, line.start, end);
+      } else break;
+    }
+    kept.push({ start: line.start, end });
+    const texts = kept.map((shown) => join(words, shown));
     texts[texts.length - 1] += ellipsis;
     return { fontSize, lines: texts, ellipsised: true };
   }

@@ -32,6 +32,12 @@ describe("fitText", () => {
     expect(fitted.lines.join(" ").replace("…", "").split(" ")).toEqual(["one", "two", "three"]);
   });
 
+  test("a last line whose one word leaves no room for … goes, and … ends the line before", () => {
+    // 9 characters a line, 2 lines: "one two" / "elephants", which fills its line and leaves no room for "…".
+    const fitted = fitText("one two elephants three", { width: 90, height: 20, lineHeight: 1, sizes: [10] }, monospace);
+    expect(fitted).toEqual({ fontSize: 10, lines: ["one two…"], ellipsised: true });
+  });
+
   test("a word wider than the box at the smallest size is shrunk, never cut", () => {
     const fitted = fitText("supercalifragilistic", { width: 100, height: 100, lineHeight: 1, sizes: [10, 8] }, monospace);
     expect(fitted.lines).toEqual(["supercalifragilistic"]);
