@@ -53,7 +53,7 @@ figcaption { font-style: italic; font-size: 15px; line-height: 22px; color: ${mu
 .maths { vertical-align: middle; background-color: #ffffff; }
 .maths-display { margin: 0 0 16px; text-align: center; }
 .footnotes { margin-top: 24px; border-top: 1px solid ${border}; padding-top: 8px; font-size: 15px; line-height: 23px; }
-.footnote-ref { font-size: 13px; line-height: 0; }
+.footnote-ref { font-size: 14px; line-height: 0; }
 .footnotes-list { list-style: none; padding-left: 0; }
 .footnote-label { font-weight: bold; margin-right: 6px; }
 .token.keyword, .token.atrule, .token.important, .token.selector { color: #8b1f9a; }
