@@ -27,7 +27,12 @@ export function emailMathsPlugin(eleventyConfig: EleventyConfig): void {
     };
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    await images.writeTo(path.join(directories.output, mathsImageFolder));
+    const started = performance.now();
+    const { rendered, cached } = await images.writeTo(path.join(directories.output, mathsImageFolder));
+    if (rendered + cached) {
+      const seconds = ((performance.now() - started + images.convertMs) / 1000).toFixed(1);
+      console.log(`Formula images: ${rendered} rendered, ${cached} from the cache, in ${seconds} s.`);
+    }
     const logo = config.site.publisher.logo;
     if (config.email && logo?.toLowerCase().endsWith(".svg")) {
       const png = new Resvg(readFileSync(logo), { fitTo: { mode: "height", value: 2 * emailLogoHeight }, font: { loadSystemFonts: false } }).render().asPng();

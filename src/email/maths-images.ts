@@ -143,6 +143,8 @@ export function sizedSvg(svg: string): { svg: string; width: number; height: num
 export class MathsImages {
   private readonly wanted = new Map<string, { image: MathsImage; svg?: string; tex: string }>();
   private convert: Converter | undefined;
+  /** Milliseconds MathJax spent setting the formulas not in the cache. */
+  convertMs = 0;
 
   constructor(readonly cacheFolder: string) {}
 
@@ -163,8 +165,10 @@ export class MathsImages {
     }
     if (!this.convert) throw new Error("maths images: expected ready() to have resolved before the first image");
     let sized: ReturnType<typeof sizedSvg>;
+    const started = performance.now();
     try {
       sized = sizedSvg(this.convert(tex, display));
+      this.convertMs += performance.now() - started;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new MathsImageError(`maths image: MathJax could not set the formula ${JSON.stringify(tex.length > 120 ? `${tex.slice(0, 117)}...` : tex)}: ${reason}`);
