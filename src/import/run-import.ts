@@ -199,6 +199,12 @@ async function importInto(options: ImportOptions, progress: (done: number, total
       if (!(await exists(inside(content, item.file)))) fetch.set(item.file, item.url);
     }
   }
+  // Another import's entries into this folder stay listed until their files are there.
+  const listed = await readFile(path.join(content, fetchListName), "utf8").catch(() => "");
+  for (const line of listed.split("\n")) {
+    const [url, file] = line.startsWith("#") ? [] : line.split(" ");
+    if (url && file && !fetch.has(file) && !(await exists(inside(content, file)))) fetch.set(file, url);
+  }
   outcome.toFetch = [...fetch].map(([file, url]) => ({ url, file })).sort((a, b) => a.file.localeCompare(b.file));
   if (outcome.toFetch.length) {
     outcome.fetchList = path.relative(process.cwd(), path.join(content, fetchListName));
