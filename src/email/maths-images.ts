@@ -170,7 +170,9 @@ export class MathsImages {
       sized = sizedSvg(this.convert(tex, display));
       this.convertMs += performance.now() - started;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // MathJax's TexError is no Error, but carries a message.
+      const message = (error as { message?: unknown } | null)?.message;
+      const reason = typeof message === "string" ? message : String(error);
       throw new MathsImageError(`maths image: MathJax could not set the formula ${JSON.stringify(tex.length > 120 ? `${tex.slice(0, 117)}...` : tex)}: ${reason}`);
     }
     const image = { name, width: sized.width, height: sized.height };
