@@ -70,7 +70,7 @@ export function inspectBytes(size: number, read: () => Buffer): ImageFile | Imag
   try {
     size2 = imageSize(bytes);
   } catch {
-    return { got: `a corrupt ${formatNames[format]} file (its size cannot be read)` };
+    return { got: format === "svg" ? "an SVG with no width and height or viewBox" : `a corrupt ${formatNames[format]} file (its size cannot be read)` };
   }
   let { width, height } = size2;
   if (!width || !height) {

@@ -42,12 +42,15 @@ export function findImageReferences(body: string): ImageReference[] {
     const decorative = (image.meta as ImageTokenMeta | null)?.decorative === true;
     references.push({ src: imageSource(image), line, alt: decorative ? "" : plainAlt(image), decorative });
   };
+  // A table cell's inline token has no line of its own: its row's is the last seen.
+  let lastLine = 0;
   tokens.forEach((block, index) => {
+    if (block.map) lastLine = block.map[0];
     // A figure's image was taken out of its first paragraph (images.ts): it is on that paragraph's first line.
     const figureImage = block.type === "container_figure_open" ? (block.meta as FigureMeta | null)?.image : undefined;
     if (figureImage) add(figureImage, (tokens[index + 1]?.map?.[0] ?? 0) + 1);
     if (block.type !== "inline" || !block.children) return;
-    let line = (block.map?.[0] ?? 0) + 1;
+    let line = lastLine + 1;
     for (const child of block.children) {
       if (child.type === "softbreak" || child.type === "hardbreak") line++;
       if (child.type === "image") add(child, line);
@@ -63,6 +66,8 @@ function plainAlt(token: Token): string {
 
 export interface IssueImagesResult {
   images: IssueImage[];
+  /** Every path the text writes, valid or not. */
+  sources: string[];
   problems: string[];
 }
 
@@ -75,7 +80,8 @@ export function checkIssueImages(issue: { file: string; absolutePath: string }, 
   const images: IssueImage[] = [];
   const problems: string[] = [];
   const folder = path.dirname(issue.absolutePath);
-  for (const reference of findImageReferences(body)) {
+  const references = findImageReferences(body);
+  for (const reference of references) {
     const line = reference.line + bodyFirstLine - 1;
     const problem = (expected: string, got: string) => problems.push(`${issue.file}:${line}: image: expected ${expected}, got ${got}`);
     const { src } = reference;
@@ -109,7 +115,7 @@ export function checkIssueImages(issue: { file: string; absolutePath: string }, 
     }
     images.push({ ...file, src, path: absolute, line, alt: reference.alt, decorative: reference.decorative });
   }
-  return { images, problems };
+  return { images, sources: references.map((reference) => reference.src), problems };
 }
 
 /** The issue's chosen image: the front matter's `image:` (one of its images, by path), else its first. */
@@ -118,10 +124,10 @@ export function chosenImage(images: readonly IssueImage[], frontMatterImage: str
   return images.find((image) => sameImage(image.src, frontMatterImage));
 }
 
-/** The front matter's `image:` problem, if it names none of the issue's images. */
-export function frontMatterImageProblem(images: readonly IssueImage[], frontMatterImage: string | undefined): { expected: string; got: string } | undefined {
-  if (frontMatterImage === undefined || chosenImage(images, frontMatterImage)) return undefined;
-  const listed = [...new Set(images.map((image) => image.src))];
+/** The front matter's `image:` problem, if it names none of the paths the text writes (`sources`). */
+export function frontMatterImageProblem(sources: readonly string[], frontMatterImage: string | undefined): { expected: string; got: string } | undefined {
+  if (frontMatterImage === undefined || sources.some((source) => sameImage(source, frontMatterImage))) return undefined;
+  const listed = [...new Set(sources)];
   return {
     expected: listed.length ? `the path of one of the issue's images (${listed.join(", ")})` : "the path of an image the issue shows (it shows none)",
     got: JSON.stringify(frontMatterImage),

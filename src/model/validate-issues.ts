@@ -127,7 +127,7 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
   const images = checkIssueImages(source, split.body, bodyFirstLine, contentRoot());
   problems.push(...images.problems);
   const frontMatterImage = typeof parsed.data.image === "string" ? parsed.data.image : undefined;
-  const imageField = images.problems.length ? undefined : frontMatterImageProblem(images.images, frontMatterImage);
+  const imageField = frontMatterImageProblem(images.sources, frontMatterImage);
   if (imageField && !reported.has("image")) problems.push(problem("image", imageField.expected, imageField.got));
   const nesting = nestingProblem(split.body);
   if (nesting) problems.push(`${source.file}:${nesting.line + bodyFirstLine - 1}: ${nesting.message}`);
