@@ -113,7 +113,7 @@ const mailbox = z.string().trim().regex(/^(?:[^<>@\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s
 const unsubscribeTarget = z
   .string()
   .trim()
-  .regex(/^(?:https:\/\/[^\s{]+(?:\{\{\{?\s*[\w.]+\s*\}?\}\}[^\s{]*)*|mailto:[^\s@]+@\S+|\{\{\{?\s*[\w.]+\s*\}?\}\}|\*\|[A-Z_]+\|\*)$/);
+  .regex(/^(?:https:\/\/[^\s{]+(?:\{\{\{?\s*[\w.:]+\s*\}?\}\}[^\s{]*)*|mailto:[^\s@]+@\S+|\{\{\{?\s*[\w.:]+\s*\}?\}\}|\*\|[A-Z_]+\|\*)$/);
 
 const configSchema = z.strictObject({
   site: z.strictObject({

@@ -118,6 +118,8 @@ describe("parseNewsletterConfig: a valid file", () => {
     ["an https URL with a placeholder", "https://labo.example.org/unsubscribe?id={{ subscriber.id }}"],
     ["Mailchimp's merge tag", "*|UNSUB|*"],
     ["a triple-brace placeholder", "{{{ unsubscribe }}}"],
+    ["Postmark's placeholder", "{{{ pm:unsubscribe }}}"],
+    ["Resend's placeholder", "{{{RESEND_UNSUBSCRIBE_URL}}}"],
     ["a mailto", "mailto:unsubscribe@labo.example.org"],
   ])("unsubscribe may be %s", (_name, value) => {
     expect(parseNewsletterConfig(configText({ 36: `  unsubscribe: ${JSON.stringify(value)}` }), "newsletter.yml", folder).email?.unsubscribe).toBe(value);
