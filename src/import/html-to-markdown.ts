@@ -18,9 +18,22 @@ export interface ConvertContext {
 
 const service = createService();
 
+/**
+ * A post's HTML parsed under one wrapper element: cheerio's every selection from a fragment's root
+ * de-duplicates across its top-level nodes, which was quadratic in a post of thousands of paragraphs.
+ */
+export function loadFragment(html: string): { $: CheerioAPI; html(): string } {
+  const $ = load(`<md-root>${html}</md-root>`, null, false);
+  return { $, html: () => $("md-root").html() ?? "" };
+}
+
 /** Markdown of one post's HTML body. */
 export function htmlToMarkdown(html: string, context: ConvertContext): string {
-  const $ = load(html, null, false);
+  const fragment = loadFragment(html);
+  const $ = fragment.$;
+  const depth = nestingDepth($);
+  // Turndown converts by recursion; the site's Markdown renders at most 100 levels anyway.
+  if (depth > maxHtmlNesting) throw new HtmlNestingError(`expected HTML nested at most ${maxHtmlNesting} elements deep, got ${depth}`);
   dropChrome($);
   markMaths($);
   const footnotes = collectFootnotes($, context);
@@ -30,7 +43,7 @@ export function htmlToMarkdown(html: string, context: ConvertContext): string {
   shiftHeadings($);
   current = context;
   try {
-    let markdown = service.turndown($.html());
+    let markdown = service.turndown(fragment.html());
     if (footnotes.length) {
       const definitions = footnotes.map(({ label, html: body }) => {
         const text = service.turndown(body).trim() || "(empty footnote)";
@@ -42,6 +55,28 @@ export function htmlToMarkdown(html: string, context: ConvertContext): string {
   } finally {
     current = undefined;
   }
+}
+
+/** Elements nested inside one another that a post may hold.
+ *  @default 100 */
+export const maxHtmlNesting = 100;
+
+export class HtmlNestingError extends Error {
+  override name = "HtmlNestingError";
+}
+
+/** The deepest nesting of elements, found without recursion. */
+function nestingDepth($: CheerioAPI): number {
+  let deepest = 0;
+  const stack: { node: { children?: unknown[] }; depth: number }[] = [{ node: $.root()[0] as { children?: unknown[] }, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    deepest = Math.max(deepest, item.depth);
+    for (const child of item.node.children ?? []) {
+      if ((child as { type?: string }).type === "tag") stack.push({ node: child as { children?: unknown[] }, depth: item.depth + 1 });
+    }
+  }
+  // The wrapper of loadFragment is not the post's.
+  return deepest - 1;
 }
 
 // Turndown's rules are made once; the post being converted is this module's while it converts.
@@ -238,7 +273,18 @@ function shiftHeadings($: CheerioAPI): void {
 }
 
 function createService(): TurndownService {
-  const turndown = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", bulletListMarker: "-", emDelimiter: "_", hr: "---" });
+  const turndown = new TurndownService({
+    headingStyle: "atx",
+    codeBlockStyle: "fenced",
+    bulletListMarker: "-",
+    emDelimiter: "_",
+    hr: "---",
+    // Tables GFM cannot write (no header row), and anything else turndown keeps as HTML, stay visible as code.
+    keepReplacement: (_content, node) => {
+      current?.lossy(`a ${node.nodeName.toLowerCase()} Markdown cannot hold, kept as HTML text`);
+      return `\n\n\`\`\`html\n${node.outerHTML}\n\`\`\`\n\n`;
+    },
+  });
   turndown.use(gfm);
   const escape = turndown.escape.bind(turndown);
   // Besides Markdown's own: `$` opens maths here, a line's `#word` is a hashtag, `:::` a container.
@@ -286,11 +332,6 @@ function createService(): TurndownService {
       return `\n\n${fence}${language}\n${text.replace(/\n$/, "")}\n${fence}\n\n`;
     },
   });
-  // Tables GFM cannot write (no header row), and anything else turndown keeps as HTML, stay visible as code.
-  turndown.options.keepReplacement = (_content, node) => {
-    current?.lossy(`a ${node.nodeName.toLowerCase()} Markdown cannot hold, kept as HTML text`);
-    return `\n\n\`\`\`html\n${node.outerHTML}\n\`\`\`\n\n`;
-  };
   turndown.addRule("list-item", {
     filter: "li",
     replacement: (content, node) => {

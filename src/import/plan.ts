@@ -1,10 +1,9 @@
 // From an export's posts to the files an import would write: each issue's text and images,
 // nothing written yet. Pure but for reading images beside the export.
 import { DateTime } from "luxon";
-import { load } from "cheerio";
 import type { NewsletterConfig } from "../config/newsletter-config.ts";
 import { slugify } from "../model/slug.ts";
-import { htmlToMarkdown } from "./html-to-markdown.ts";
+import { HtmlNestingError, htmlToMarkdown, loadFragment } from "./html-to-markdown.ts";
 import { imageFinder, imageNamer, type ImageOrigin } from "./images.ts";
 import { importedIssueText, markdownText, summaryFrom } from "./issue-text.ts";
 import type { ExportContents, SourcePost } from "./source-post.ts";
@@ -66,7 +65,12 @@ export function planIssues(contents: ExportContents, config: NewsletterConfig, o
     const base = slug;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
-    planned.push(planIssue(post, { slug, date, find, config, options }));
+    try {
+      planned.push(planIssue(post, { slug, date, find, config, options }));
+    } catch (error) {
+      if (!(error instanceof HtmlNestingError)) throw error;
+      failures.push({ origin: post.origin, reason: `body: ${error.message}` });
+    }
   }
   return { planned, failures };
 }
@@ -115,7 +119,7 @@ function planIssue(post: SourcePost, { slug, date, find, config, options }: Plan
   let bodyText: string;
   if ("html" in post.body) {
     body = htmlToMarkdown(post.body.html, context);
-    bodyText = load(post.body.html, null, false).text();
+    bodyText = loadFragment(post.body.html).$.root().text();
   } else {
     body = markdownImages(post.body.markdown, context);
     bodyText = markdownText(post.body.markdown);

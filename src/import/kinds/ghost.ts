@@ -1,4 +1,5 @@
 import { load } from "cheerio";
+import { loadFragment } from "../html-to-markdown.ts";
 import { ImportError } from "../import-error.ts";
 import { oldSiteUrl, utf8, type ExportInput } from "../read-export.ts";
 import type { ExportContents, SourcePost } from "../source-post.ts";
@@ -97,7 +98,8 @@ export function readGhost(input: ExportInput): ExportContents {
 
 /** Ghost's cards as plain content: bookmarks become links, signup and call-to-action cards go. */
 export function cleanGhostHtml(html: string, lossy: string[]): string {
-  const $ = load(html, null, false);
+  const fragment = loadFragment(html);
+  const $ = fragment.$;
   $(".kg-signup-card, .kg-cta-card, .kg-product-card .kg-product-card-button, .kg-header-card .kg-header-card-button").remove();
   $(".kg-bookmark-card").each((_, element) => {
     const link = $(element).find("a.kg-bookmark-container").attr("href") ?? $(element).find("a[href]").attr("href") ?? "";
@@ -113,5 +115,5 @@ export function cleanGhostHtml(html: string, lossy: string[]): string {
     const link = $(element).find("a[href]");
     $(element).replaceWith(link.length ? $("<p></p>").append(link) : "");
   });
-  return $.html();
+  return fragment.html();
 }

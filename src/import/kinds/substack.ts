@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from "cheerio";
 import { readCsv } from "../csv.ts";
-import { parseAttrs } from "../html-to-markdown.ts";
+import { loadFragment, parseAttrs } from "../html-to-markdown.ts";
 import { ImportError } from "../import-error.ts";
 import { findEntry, oldSiteUrl, readExportZip, utf8, type ExportInput } from "../read-export.ts";
 import type { ExportContents, SourcePost } from "../source-post.ts";
@@ -74,7 +74,8 @@ export function readSubstack(input: ExportInput): ExportContents {
 
 /** Substack's chrome dropped; its embeds turned into what the site can show. */
 export function cleanSubstackHtml(html: string, lossy: string[]): string {
-  const $ = load(html, null, false);
+  const fragment = loadFragment(html);
+  const $ = fragment.$;
   $(".subscription-widget-wrap, .subscription-widget-wrap-editor, .subscription-widget, .paywall-jump, .share-dialog, .captioned-button-wrap, p.button-wrapper, .button-wrapper, .subscribe-widget, .install-substack-app-embed").remove();
   $(".embedded-post-wrap").each((_, element) => {
     const attrs = parseAttrs($(element).attr("data-attrs"));
@@ -96,7 +97,7 @@ export function cleanSubstackHtml(html: string, lossy: string[]): string {
     const attrs = parseAttrs($(element).attr("data-attrs"));
     if (typeof attrs?.src === "string") $(element).append($("<img>").attr("src", attrs.src).attr("alt", typeof attrs.alt === "string" ? attrs.alt : ""));
   });
-  return $.html();
+  return fragment.html();
 }
 
 function replaceWithLink($: CheerioAPI, element: Parameters<CheerioAPI>[0], url: string, title: string): void {

@@ -99,21 +99,6 @@ const blockTag = /<(p|div|h[1-6]|ul|ol|figure|table|blockquote|pre)[\s>]/i;
  */
 export function wordpressHtml(raw: string, lossy: string[]): string {
   let html = raw.replace(/<!--\s*\/?wp:[\s\S]*?-->/g, "");
-  html = html.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/g, (_, inner: string) => {
-    const image = /<img[^>]*>/.exec(inner)?.[0] ?? "";
-    const caption = inner.replace(/<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/, "").trim();
-    return `<figure>${image}<figcaption>${caption}</figcaption></figure>`;
-  });
-  html = html.replace(/\[embed\]([^[]+)\[\/embed\]/g, (_, url: string) => {
-    lossy.push(`an [embed] of ${url.trim()}, kept as a link`);
-    return `<p><a href="${url.trim()}">${url.trim()}</a></p>`;
-  });
-  html = html.replace(/\$latex\s+([^$]+)\$/g, (_, tex: string) => `<span class="katex"><annotation encoding="application/x-tex">${tex.trim()}</annotation></span>`);
-  html = html.replace(/\[(\/?)([a-z][\w-]*)([^\]]*)\]/g, (shortcode: string, closing: string, name: string) => {
-    if (closing) return shortcode;
-    lossy.push(`the shortcode [${name}], kept as text`);
-    return shortcode;
-  });
   if (!blockTag.test(html)) {
     html = html
       .split(/\r?\n\s*\r?\n/)
@@ -122,5 +107,20 @@ export function wordpressHtml(raw: string, lossy: string[]): string {
       .map((paragraph) => `<p>${paragraph.replace(/\r?\n/g, "<br>")}</p>`)
       .join("\n");
   }
+  html = html.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/g, (_, inner: string) => {
+    const image = /<img[^>]*>/.exec(inner)?.[0] ?? "";
+    const caption = inner.replace(/<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/, "").trim();
+    return `<figure>${image}<figcaption>${caption}</figcaption></figure>`;
+  });
+  html = html.replace(/\[embed\]([^[]+)\[\/embed\]/g, (_, url: string) => {
+    lossy.push(`an [embed] of ${url.trim()}, kept as a link`);
+    return `<a href="${url.trim()}">${url.trim()}</a>`;
+  });
+  html = html.replace(/\$latex\s+([^$]+)\$/g, (_, tex: string) => `<span class="katex"><annotation encoding="application/x-tex">${tex.trim()}</annotation></span>`);
+  html = html.replace(/\[(\/?)([a-z][\w-]*)([^\]]*)\]/g, (shortcode: string, closing: string, name: string) => {
+    if (closing) return shortcode;
+    lossy.push(`the shortcode [${name}], kept as text`);
+    return shortcode;
+  });
   return html;
 }
