@@ -94,6 +94,9 @@ async function importInto(options: ImportOptions, progress: (done: number, total
   for (const [tag, series] of options.seriesFromTag) {
     if (!seriesIds.has(series)) optionProblems.push(`--series-from-tag ${tag}=${series}: expected the id of one of the series in ${config.file} (${[...seriesIds].join(", ")}), got ${JSON.stringify(series)}`);
   }
+  if (options.series === undefined && !config.defaultSeries && options.seriesFromTag.size === 0) {
+    optionProblems.push(`--series: expected the id of one of the series in ${config.file} (${[...seriesIds].join(", ")}), as it sets no default_series, got nothing`);
+  }
   if (optionProblems.length) throw new ImportError(optionProblems);
 
   const sourceFile = path.relative(process.cwd(), path.resolve(options.source)) || options.source;

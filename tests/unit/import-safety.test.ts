@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
@@ -7,7 +8,9 @@ import { parseImportArgs } from "../../src/import/import-args.ts";
 import { runImport, type ImportOptions } from "../../src/import/run-import.ts";
 import type { ImportKind } from "../../src/import/source-post.ts";
 import { readZip } from "../../src/import/zip.ts";
-import { tempFolder } from "../support/run-build.ts";
+import { projectRoot, tempFolder } from "../support/run-build.ts";
+
+const tsxCli = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 import { ghostExport, rssFeed, substackPostsCsv, substackZip, writeFiles } from "../fixtures/import/exports.ts";
 
 const now = new Date("2026-01-01T00:00:00Z");
@@ -61,6 +64,24 @@ describe("bad input is refused with the file and the reason, and nothing is writ
     const message = await refusal("feed", { "f.xml": rssFeed }, "f.xml", { series: "nope", seriesFromTag: new Map([["biology", "also-nope"]]) });
     expect(message).toContain('--series: expected the id of one of the series in newsletter.yml (gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest), got "nope"');
     expect(message).toContain('--series-from-tag biology=also-nope: expected the id of one of the series in newsletter.yml');
+  });
+
+  it("no --series when newsletter.yml sets no default_series", async () => {
+    expect(await refusal("feed", { "f.xml": rssFeed }, "f.xml", { series: undefined })).toContain("--series: expected the id of one of the series in newsletter.yml (gradient-updates, zeta-alpha-trends, neurips-takeaways, lab-notes, link-digest), as it sets no default_series, got nothing");
+  });
+
+  it("npm run import exits 1 on bad input with the file and reason; --dry-run prints what it would write", () => {
+    const folder = tempFolder("import-cli-");
+    writeFiles(folder, { "rss.xml": rssFeed });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [tsxCli, "src/cli/import.ts", ...args], { cwd: projectRoot, encoding: "utf8" });
+    const bad = cli("--from", "feed", path.join(folder, "nope.xml"), "--series", "lab-notes", "--content", path.join(folder, "issues"));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/import: .*nope\.xml: expected the export file, got no such file/);
+    const dry = cli("--from", "feed", path.join(folder, "rss.xml"), "--series", "lab-notes", "--content", path.join(folder, "issues"), "--dry-run");
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^would write .*2022-01-05-full-text-item\.md$/m);
+    expect(dry.stdout.trim().split("\n").at(-1)).toMatch(/^Would import 2 posts from .*rss\.xml \(0 drafts\), 0 images to copy, 2 redirects$/);
+    expect(existsSync(path.join(folder, "issues"))).toBe(false);
   });
 
   it("zip limits on the total size, before anything is inflated", () => {
