@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   await writeCorpus(out, corpus, flags.replace ?? false);
   const stats = corpusStats(corpus);
   console.log(
-    `corpus: ${stats.issues} issues (seed ${seed}) in ${out}: ${stats.words} words, ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB, ${stats.distinctTags} tags`,
+    `corpus: ${stats.issues} issues (seed ${seed}) in ${out}: ${stats.words} words, ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB, ${stats.distinctTags} tags, ${stats.images} figures in ${stats.issuesWithImages} issues`,
   );
 }
 

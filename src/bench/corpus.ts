@@ -1,5 +1,8 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
+import { splitFrontMatter } from "../model/front-matter.ts";
+import { countWords } from "../model/reading-time.ts";
 import { buildIssue, seriesIds, wordRange, type GeneratedIssue, type IssueSpec, type SeriesId } from "./issue-text.ts";
 import { Random } from "./prng.ts";
 import { tagVocabulary } from "./vocabulary.ts";
@@ -11,12 +14,30 @@ export interface CorpusOptions {
   /** The PRNG seed: the same seed gives the same files, byte for byte.
    *  @default 1 */
   seed?: number;
+  /** Whether one issue in three shows figures (`imageShare`), written beside it.
+   *  @default true */
+  images?: boolean;
+}
+
+/** A figure of a generated issue, drawn when the corpus is written (`drawCorpusImage`). */
+export interface CorpusImage {
+  /** Beside the issue: `<issue file name without .md>-fig-<n>.png`. */
+  fileName: string;
+  format: "png" | "jpeg";
+  width: number;
+  height: number;
+  /** Seed of its pixels. */
+  seed: number;
 }
 
 /** A generated issue with the plan it was written from. */
 export interface CorpusIssue extends GeneratedIssue {
   spec: IssueSpec;
+  images: CorpusImage[];
 }
+
+/** The share of issues with figures, and how many each has, at least and at most. */
+export const imageShare = { issues: 1 / 3, min: 1, max: 3 } as const;
 
 /** The ten years issues are dated in: 2015-01-01 to 2024-12-31. */
 export const dateSpan = { first: Date.UTC(2015, 0, 1), days: 3653 } as const;
@@ -61,7 +82,36 @@ export function planCorpus(options: CorpusOptions): IssueSpec[] {
 export function generateCorpus(options: CorpusOptions): CorpusIssue[] {
   const specs = planCorpus(options);
   const random = new Random(options.seed ?? 1).fork("issues");
-  return specs.map((spec, index) => ({ ...buildIssue(spec, random.fork(`issue-${index}`)), spec }));
+  // Figures draw from generators of their own: an issue without figures is the same text either way.
+  const pictures = new Random(options.seed ?? 1).fork("images");
+  return specs.map((spec, index) => {
+    const issue = buildIssue(spec, random.fork(`issue-${index}`));
+    const draw = pictures.fork(`issue-${index}`);
+    if (options.images === false || !draw.chance(imageShare.issues)) return { ...issue, spec, images: [] };
+    const images = Array.from({ length: draw.int(imageShare.min, imageShare.max) }, (_, figure): CorpusImage => {
+      const format = draw.chance(0.5) ? "png" : "jpeg";
+      const width = draw.int(9, 16) * 100;
+      return { fileName: `${issue.fileName.replace(/\.md$/, "")}-fig-${figure + 1}.${format === "png" ? "png" : "jpg"}`, format, width, height: Math.round((width * draw.int(5, 8)) / 10), seed: draw.int(1, 2 ** 30) };
+    });
+    // Short alt text and captions: a body stays within the corpus's word range (wordRange).
+    const figures = images.map((image, figure) => `![${image.format === "png" ? "Chart" : "Photo"} ${figure + 1}](${image.fileName} "Figure ${figure + 1}")\n`);
+    const text = `${issue.text.replace(/\n*$/, "\n")}\n${figures.join("\n")}`;
+    return { ...issue, text, words: countWords(splitFrontMatter(text).body), spec, images };
+  });
+}
+
+/**
+ * A figure's bytes: smooth colour noise, drawn from its seed (a few hundred KB; photos as JPEG,
+ * charts as PNG of coarser noise, which compresses as charts do), the same bytes for the same seed.
+ */
+export async function drawCorpusImage(image: CorpusImage): Promise<Buffer> {
+  const random = new Random(image.seed);
+  const tile = image.format === "png" ? { width: 24, height: 15 } : { width: 200, height: 125 };
+  const raw = Buffer.alloc(tile.width * tile.height * 3);
+  for (let at = 0; at < raw.length; at++) raw[at] = random.int(0, 255);
+  const picture = sharp(raw, { raw: { ...tile, channels: 3 } }).resize(image.width, image.height, { kernel: "cubic", fit: "fill" });
+  // Charts have few colours: a palette of 24 keeps the PNG to a few hundred KB, as a chart's would be.
+  return image.format === "png" ? picture.png({ palette: true, colours: 24, dither: 0.5, compressionLevel: 6 }).toBuffer() : picture.jpeg({ quality: 85 }).toBuffer();
 }
 
 /**
@@ -81,6 +131,11 @@ export async function writeCorpus(folder: string, issues: readonly GeneratedIssu
   for (let start = 0; start < issues.length; start += 64) {
     await Promise.all(issues.slice(start, start + 64).map((issue) => writeFile(path.join(folder, issue.fileName), issue.text)));
   }
+  // A few figures at a time: each holds its pixels until written.
+  const images = issues.flatMap((issue) => ("images" in issue ? (issue as CorpusIssue).images : []));
+  for (let start = 0; start < images.length; start += 4) {
+    await Promise.all(images.slice(start, start + 4).map(async (image) => writeFile(path.join(folder, image.fileName), await drawCorpusImage(image))));
+  }
 }
 
 /** Figures that describe a corpus: for logs and benchmark results. */
@@ -90,6 +145,9 @@ export interface CorpusStats {
   bytes: number;
   distinctTags: number;
   bySeries: Record<string, number>;
+  /** Figures, and issues showing any. */
+  images: number;
+  issuesWithImages: number;
 }
 
 export function corpusStats(issues: readonly CorpusIssue[]): CorpusStats {
@@ -103,5 +161,7 @@ export function corpusStats(issues: readonly CorpusIssue[]): CorpusStats {
     bySeries[issue.spec.series] = (bySeries[issue.spec.series] ?? 0) + 1;
     for (const tag of issue.spec.tags) tags.add(tag);
   }
-  return { issues: issues.length, words, bytes, distinctTags: tags.size, bySeries };
+  const images = issues.reduce((sum, issue) => sum + issue.images.length, 0);
+  const issuesWithImages = issues.filter((issue) => issue.images.length > 0).length;
+  return { issues: issues.length, words, bytes, distinctTags: tags.size, bySeries, images, issuesWithImages };
 }

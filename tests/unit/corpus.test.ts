@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, onTestFinished, test } from "vitest";
-import { corpusStats, generateCorpus, planCorpus, tagsPerIssue, writeCorpus } from "../../src/bench/corpus.ts";
+import { corpusStats, drawCorpusImage, generateCorpus, planCorpus, tagsPerIssue, writeCorpus } from "../../src/bench/corpus.ts";
+import { checkIssueImages } from "../../src/images/issue-images.ts";
 import { ordinal, seriesIds, wordRange } from "../../src/bench/issue-text.ts";
 import { Random } from "../../src/bench/prng.ts";
 import { displayFormulas, inlineFormulas, tagVocabulary } from "../../src/bench/vocabulary.ts";
@@ -150,7 +151,8 @@ describe("generateCorpus", () => {
   });
 
   test("every issue passes the project's validator, with unique URLs and 2 to 8 tags", () => {
-    const { issues, problems } = validateIssueSources(sources(corpus));
+    // Without figures: their files exist only once written (see writeCorpus's test).
+    const { issues, problems } = validateIssueSources(sources(generateCorpus({ issues: 250, seed: 5, images: false })));
     expect(problems).toEqual([]);
     expect(issues).toHaveLength(250);
     expect(new Set(issues.map((issue) => issue.url)).size).toBe(250);
@@ -203,6 +205,23 @@ describe("generateCorpus", () => {
     expect(maths).toBeGreaterThan(10);
   });
 
+  test("one issue in three shows 1 to 3 PNG or JPEG figures, with alt text and a caption, beside it; the others' text is unchanged", () => {
+    const withImages = corpus.filter((issue) => issue.images.length);
+    expect(withImages.length).toBeGreaterThan(250 / 3 - 20);
+    expect(withImages.length).toBeLessThan(250 / 3 + 20);
+    const plain = generateCorpus({ issues: 250, seed: 5, images: false });
+    corpus.forEach((issue, index) => {
+      expect(issue.images.length).toBeLessThanOrEqual(3);
+      if (!issue.images.length) expect(issue.text).toBe(plain[index]?.text);
+      for (const [figure, image] of issue.images.entries()) {
+        expect(image.fileName.startsWith(issue.fileName.replace(/\.md$/, ""))).toBe(true);
+        expect(issue.text).toContain(`](${image.fileName} "Figure ${figure + 1}")`);
+      }
+    });
+    expect(new Set(withImages.flatMap((issue) => issue.images.map((image) => image.format)))).toEqual(new Set(["png", "jpeg"]));
+    expect(corpusStats(corpus)).toMatchObject({ issuesWithImages: withImages.length, images: withImages.reduce((sum, issue) => sum + issue.images.length, 0) });
+  });
+
   test("reports its figures", () => {
     const stats = corpusStats(corpus);
     expect(stats.issues).toBe(250);
@@ -229,13 +248,27 @@ describe("writeCorpus", () => {
     onTestFinished(() => rm(scratch, { recursive: true, force: true }));
     const folder = path.join(scratch, "out");
     const corpus = generateCorpus({ issues: 6, seed: 2 });
+    const images = corpus.flatMap((issue) => issue.images);
+    expect(images.length).toBeGreaterThan(0);
     await writeCorpus(folder, corpus);
-    expect((await readdir(folder)).sort()).toEqual(corpus.map((issue) => issue.fileName).sort());
+    expect((await readdir(folder)).sort()).toEqual([...corpus.map((issue) => issue.fileName), ...images.map((image) => image.fileName)].sort());
     expect(await readFile(path.join(folder, corpus[0]!.fileName), "utf8")).toBe(corpus[0]!.text);
+    // The figures are real images of the planned size, a few hundred KB each, and pass validation's checks.
+    for (const issue of corpus.filter((candidate) => candidate.images.length)) {
+      const checked = checkIssueImages({ file: issue.fileName, absolutePath: path.join(folder, issue.fileName) }, splitFrontMatter(issue.text).body, 1, folder);
+      expect(checked.problems).toEqual([]);
+      expect(checked.images.map(({ format, width, height }) => ({ format, width, height }))).toEqual(issue.images.map(({ format, width, height }) => ({ format, width, height })));
+    }
+    for (const image of images) {
+      const size = (await readFile(path.join(folder, image.fileName))).length;
+      expect(size, image.fileName).toBeGreaterThan(50_000);
+      expect(size, image.fileName).toBeLessThan(1_500_000);
+    }
+    expect(await drawCorpusImage(images[0]!)).toEqual(await readFile(path.join(folder, images[0]!.fileName)));
 
     await writeFile(path.join(folder, "notes.txt"), "mine");
-    await expect(writeCorpus(folder, corpus)).rejects.toThrow(/expected a new or empty folder, got one with 7 entries/);
-    await writeCorpus(folder, corpus.slice(0, 2), true);
+    await expect(writeCorpus(folder, corpus)).rejects.toThrow(new RegExp(`expected a new or empty folder, got one with ${corpus.length + images.length + 1} entries`));
+    await writeCorpus(folder, corpus.slice(0, 2).map((issue) => ({ ...issue, images: [] })), true);
     expect(await readdir(folder)).toHaveLength(2);
   });
 });
