@@ -64,7 +64,11 @@ beforeAll(async () => {
 describe("netlify.toml", () => {
   test("builds with npm run build on Node 20 and publishes _site, leaving the headers to _headers", () => {
     expect(config.build).toMatchObject({ command: "npm run build", publish: "_site", environment: { NODE_VERSION: "20" } });
-    expect(Object.keys(config)).toEqual(["build"]);
+    expect(Object.keys(config)).toEqual(["build", "plugins"]);
+  });
+
+  test("keeps the encoded images' and cards' cache (.cache/) between deploys, and nothing else", () => {
+    expect(config.plugins).toEqual([{ package: "netlify-plugin-cache", inputs: { paths: [".cache"] } }]);
   });
 });
 
