@@ -46,9 +46,12 @@ export class MathsImageError extends Error {
   override name = "MathsImageError";
 }
 
+/** How formulas are drawn: part of their names, so a new drawing gets a new address and hosts may cache them for good. */
+const drawing = `MathJax ${mathjax.version}, ${exPixels} px an ex, ${inkColour}`;
+
 /** `<hash>.png`, the same for the same TeX and style in every build, so its URL is stable. */
 export function mathsImageName(tex: string, display: boolean): string {
-  return `${createHash("sha256").update(`${display ? "display" : "inline"}\n${tex}`).digest("hex").slice(0, 20)}.png`;
+  return `${createHash("sha256").update(`${drawing}\n${display ? "display" : "inline"}\n${tex}`).digest("hex").slice(0, 20)}.png`;
 }
 
 const mathElement = /<math\b([^>]*)>([\s\S]*?)<\/math>/g;

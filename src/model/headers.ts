@@ -78,6 +78,10 @@ function siteHeaders(logo: string | undefined): PathHeaders[] {
     ...(logo ? [page(logo)] : []),
     // Social cards keep their addresses (an issue's card is drawn again when its title changes).
     { path: "/cards/*", cache: "revalidate" },
+    // The email edition's images: formulas are named after a hash of their TeX and of how they are drawn.
+    { path: "/email/*", csp: "strict" },
+    { path: "/email/maths/*", cache: "immutable" },
+    { path: "/email/logo.png", cache: "revalidate" },
     // The Atom feeds of series and tags (their Cache-Control comes from /series/* and /tags/*).
     { path: "/series/:id/feed.xml", type: atom },
     { path: "/tags/:slug/feed.xml", type: atom },
