@@ -53,7 +53,9 @@ export function planIssues(contents: ExportContents, config: NewsletterConfig, o
   for (const post of contents.posts) {
     const date = issueDate(post.date, config.site.timeZone);
     if (!date) {
-      failures.push({ origin: post.origin, reason: `date: expected a publication date, got ${post.date === undefined ? "none" : JSON.stringify(post.date)}` });
+      // An undated draft gets no made-up date: today's would change the file's name on every run.
+      const why = post.date === undefined && post.status !== "published" ? " (a draft the export never dated; date it there, or write it by hand)" : "";
+      failures.push({ origin: post.origin, reason: `date: expected a publication date, got ${post.date === undefined ? "none" : JSON.stringify(post.date)}${why}` });
       continue;
     }
     let slug = slugify(post.slug) || slugify(post.title);
