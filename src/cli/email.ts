@@ -1,7 +1,7 @@
 // `npm run email -- SLUG [--out DIR] [--check]` (or `--all`): each published issue's email edition,
 // SLUG.html, SLUG.txt and SLUG.eml, made from its page in the built site (docs/email.md).
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { newsletterConfig } from "../config/newsletter-config.ts";
 import { parseEmailArgs } from "../email/email-args.ts";
@@ -30,7 +30,11 @@ async function main(): Promise<number> {
     ? readdirSync(issuesFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(issuePageFile(site, entry.name))).map((entry) => entry.name).sort()
     : args.slugs;
   const problems: string[] = [];
-  const editions: Edition[] = [];
+  const written: string[] = [];
+  // Each edition is written to a staging folder as it is made, so --all holds one in memory at a
+  // time, and moved into place only when no edition had a problem.
+  const staging = path.join(args.out, `.email-staging-${process.pid}`);
+  if (!args.check) await mkdir(staging, { recursive: true });
   const onTerminal = process.stderr.isTTY;
   for (const [index, slug] of slugs.entries()) {
     const page = issuePageFile(site, slug);
@@ -40,12 +44,13 @@ async function main(): Promise<number> {
     }
     const edition = await makeEdition({ slug, pageHtml: await readFile(page, "utf8"), site, metadata, config: { ...config, email } });
     problems.push(...edition.problems);
-    if (!args.check) editions.push(edition);
+    if (!args.check && !problems.length) written.push(...(await writeEdition(staging, edition)));
     if (onTerminal && slugs.length > 1) process.stderr.write(`\r${index + 1}/${slugs.length} editions`);
   }
   if (onTerminal && slugs.length > 1) process.stderr.write("\n");
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (problems.length) {
+    await rm(staging, { recursive: true, force: true });
     console.error(`email: ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing written:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
     return 1;
   }
@@ -53,15 +58,23 @@ async function main(): Promise<number> {
     console.log(`Checked ${slugs.length} edition${slugs.length === 1 ? "" : "s"}: no problems, in ${seconds} s.`);
     return 0;
   }
-  await mkdir(args.out, { recursive: true });
-  for (const edition of editions) {
-    await writeFile(path.join(args.out, `${edition.slug}.html`), edition.html);
-    await writeFile(path.join(args.out, `${edition.slug}.txt`), edition.text);
-    await writeFile(path.join(args.out, `${edition.slug}.eml`), edition.eml);
-  }
-  const shown = editions.length === 1 ? path.join(args.out, `${editions[0]?.slug}.{html,txt,eml}`) : `${args.out}/`;
-  console.log(`Wrote ${editions.length} edition${editions.length === 1 ? "" : "s"} (${editions.length * 3} files) into ${shown} in ${seconds} s.`);
+  for (const name of written) await rename(path.join(staging, name), path.join(args.out, name));
+  await rm(staging, { recursive: true, force: true });
+  const count = written.length / 3;
+  const shown = count === 1 ? path.join(args.out, `${slugs[0]}.{html,txt,eml}`) : `${args.out}/`;
+  console.log(`Wrote ${count} edition${count === 1 ? "" : "s"} (${written.length} files) into ${shown} in ${seconds} s.`);
   return 0;
+}
+
+/** Writes an edition's three files into `folder`; returns their names. */
+async function writeEdition(folder: string, edition: Edition): Promise<string[]> {
+  const files: [string, string | Buffer][] = [
+    [`${edition.slug}.html`, edition.html],
+    [`${edition.slug}.txt`, edition.text],
+    [`${edition.slug}.eml`, edition.eml],
+  ];
+  await Promise.all(files.map(([name, data]) => writeFile(path.join(folder, name), data)));
+  return files.map(([name]) => name);
 }
 
 main().then(
