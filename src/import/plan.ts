@@ -35,7 +35,7 @@ export interface PlannedIssue {
   missing: string[];
   placeholders: string[];
   redirect?: string;
-  /** The summary came from the body, not the export (a feed without summaries). */
+  /** `YYYY-MM-DD`, in newsletter.yml's time zone. */
   date: string;
 }
 

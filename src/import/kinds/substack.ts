@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from "cheerio";
+import type { CheerioAPI } from "cheerio";
 import { readCsv } from "../csv.ts";
 import { loadFragment, parseAttrs } from "../html-to-markdown.ts";
 import { ImportError } from "../import-error.ts";
