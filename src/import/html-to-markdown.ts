@@ -29,12 +29,18 @@ export function loadFragment(html: string): { $: CheerioAPI; html(): string } {
 
 /** Markdown of one post's HTML body. */
 export function htmlToMarkdown(html: string, context: ConvertContext): string {
+  return convertHtml(html, context).markdown;
+}
+
+/** The Markdown and, for a summary, the text a reader sees, from one parse of the HTML. */
+export function convertHtml(html: string, context: ConvertContext): { markdown: string; text: string } {
   const fragment = loadFragment(html);
   const $ = fragment.$;
   const depth = nestingDepth($);
   // Turndown converts by recursion; the site's Markdown renders at most 100 levels anyway.
   if (depth > maxHtmlNesting) throw new HtmlNestingError(`expected HTML nested at most ${maxHtmlNesting} elements deep, got ${depth}`);
   dropChrome($);
+  const text = $.root().text();
   markMaths($);
   const footnotes = collectFootnotes($, context);
   markFigures($, context);
@@ -51,7 +57,7 @@ export function htmlToMarkdown(html: string, context: ConvertContext): string {
       });
       markdown = `${markdown}\n\n${definitions.join("\n\n")}`;
     }
-    return tidy(markdown);
+    return { markdown: tidy(markdown), text };
   } finally {
     current = undefined;
   }

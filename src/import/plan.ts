@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import type { NewsletterConfig } from "../config/newsletter-config.ts";
 import { slugify } from "../model/slug.ts";
-import { HtmlNestingError, htmlToMarkdown, loadFragment } from "./html-to-markdown.ts";
+import { convertHtml, HtmlNestingError } from "./html-to-markdown.ts";
 import { imageFinder, imageNamer, type ImageOrigin } from "./images.ts";
 import { importedIssueText, markdownText, summaryFrom } from "./issue-text.ts";
 import type { ExportContents, SourcePost } from "./source-post.ts";
@@ -120,8 +120,7 @@ function planIssue(post: SourcePost, { slug, date, find, config, options }: Plan
   let body: string;
   let bodyText: string;
   if ("html" in post.body) {
-    body = htmlToMarkdown(post.body.html, context);
-    bodyText = loadFragment(post.body.html).$.root().text();
+    ({ markdown: body, text: bodyText } = convertHtml(post.body.html, context));
   } else {
     body = markdownImages(post.body.markdown, context);
     bodyText = markdownText(post.body.markdown);
