@@ -1,5 +1,6 @@
 import path from "node:path";
 import { featuredImage } from "../images/featured-image.ts";
+import { rememberImageFile } from "../images/image-file.ts";
 import type { Issue } from "../model/issue.ts";
 import { siteMetadata } from "../site.ts";
 import { imageCacheFolder, publishImages, type PublishResult } from "../images/encode-images.ts";
@@ -34,6 +35,8 @@ export function imagesPlugin(eleventyConfig: EleventyConfig): void {
     return running;
   };
   eleventyConfig.on("eleventy.contentMap", () => {
+    // Validated on a worker thread: the pages rendered here take each file's size and hash from that.
+    for (const issue of state.index().issues) for (const image of issue.images ?? []) rememberImageFile(image.path, image);
     void start(eleventyConfig.directories.output).catch(() => undefined);
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {

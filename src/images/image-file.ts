@@ -49,6 +49,21 @@ export function inspectImageFile(absolutePath: string): ImageFile | ImageFilePro
   return result;
 }
 
+/**
+ * Remembers a file another thread inspected (validation on a worker thread), so this thread's
+ * renderer does not read and hash it again: one stat instead of reading the whole file.
+ */
+export function rememberImageFile(absolutePath: string, file: ImageFile): void {
+  try {
+    const stat = statSync(absolutePath);
+    if (inspected.size >= 20_000) inspected.clear();
+    const { format, width, height, contentHash } = file;
+    inspected.set(absolutePath, { stamp: `${stat.size}:${stat.mtimeMs}`, result: { format, width, height, contentHash } });
+  } catch {
+    // Gone since validation: the renderer reports it.
+  }
+}
+
 /** The checks of `inspectImageFile` on a file of `size` bytes, read by `read` only if it is not too large. */
 export function inspectBytes(size: number, read: () => Buffer): ImageFile | ImageFileProblem {
   if (size > imageLimits.bytes) return { got: `a file of ${megabytes(size)} MB, over the limit of ${megabytes(imageLimits.bytes)} MB; make it smaller` };
