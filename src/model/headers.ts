@@ -76,6 +76,8 @@ function siteHeaders(logo: string | undefined): PathHeaders[] {
     page("/favicon.svg"),
     page("/robots.txt"),
     ...(logo ? [page(logo)] : []),
+    // Issues' images are named after a hash of their content and encoding (src/images/image-plan.ts).
+    { path: "/img/*", csp: "strict", cache: "immutable" },
     // Social cards keep their addresses (an issue's card is drawn again when its title changes).
     { path: "/cards/*", cache: "revalidate" },
     // The email edition's images: formulas are named after a hash of their TeX and of how they are drawn.
