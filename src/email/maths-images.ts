@@ -213,8 +213,9 @@ export class MathsImages {
   }
 }
 
-/** Where formula images are cached between builds (node_modules/.cache is ignored by git and kept by CI caches). */
-export const defaultMathsCacheFolder = path.resolve("node_modules/.cache/newsletter-maths");
+/** Where formula images are kept between builds, beside the encoded images and the cards (.cache/ is
+ *  ignored by git, and netlify.toml keeps it between deploys). */
+export const defaultMathsCacheFolder = path.resolve(".cache/maths");
 
 let shared: MathsImages | undefined;
 
