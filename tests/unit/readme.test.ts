@@ -13,9 +13,10 @@ function npmCommands(text: string): string[] {
   return [...new Set(named.filter((name) => name !== "ci" && name !== "install"))];
 }
 
-/** The files a text links or shows: `[text](path)` and `![alt](path)`, not web addresses or anchors. */
+/** The files a text links or shows: `[text](path)` and `![alt](path)`, not web addresses or anchors,
+ *  nor the Markdown it quotes as code (`![A chart](chart.png)` shows the syntax). */
 function localLinks(text: string): string[] {
-  return [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1] ?? "").filter((target) => !/^[a-z]+:/.test(target));
+  return [...text.replace(/`[^`\n]+`/g, "").matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1] ?? "").filter((target) => !/^[a-z]+:/.test(target));
 }
 
 describe("README.md", () => {
@@ -45,6 +46,16 @@ describe("docs/performance.md", () => {
     const text = readFileSync(path.join(root, "docs/performance.md"), "utf8");
     expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(150);
     expect(text).toMatch(/^\| 1,000 \|/m);
+  });
+});
+
+describe("localLinks", () => {
+  test.each([
+    ["![A screenshot](docs/shot.png) and [the guide](docs/guide.md#top)", ["docs/shot.png", "docs/guide.md"]],
+    ["[a site](https://example.org/) and [a section](#search)", []],
+    ['write `![A chart](chart.png "Readers")` beside the issue', []],
+  ])("%s", (text, expected) => {
+    expect(localLinks(text)).toEqual(expected);
   });
 });
 
