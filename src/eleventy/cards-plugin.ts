@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir, unlink } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { featuredImage } from "../images/featured-image.ts";
 import { cardPathFor, cardSize, homeCard, issueCard, seriesCard, type CardContent, type CardSite } from "../cards/card-content.ts";
 import { designCard, type CardLogo, type CardMeasures } from "../cards/card-design.ts";
 import { cardKey } from "../cards/card-key.ts";
@@ -58,6 +59,9 @@ export function cardsPlugin(eleventyConfig: EleventyConfig, options: CardsOption
   let placedIn = "";
 
   eleventyConfig.addFilter("socialCard", (issue: Issue | undefined, archive: ArchivePage | undefined): SocialImage => {
+    // The publisher chose one of the issue's own images for its previews.
+    const chosen = issue?.imageFromFrontMatter ? featuredImage(issue, site.baseUrl) : undefined;
+    if (chosen) return { url: chosen.url, width: chosen.width, height: chosen.height, alt: chosen.alt || issue?.title || "" };
     let content: CardContent;
     if (issue) content = issueCard(issue, findSeries(issue.seriesId), date(issue), cardSite);
     else {

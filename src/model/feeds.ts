@@ -1,5 +1,6 @@
-import { featuredImage } from "../images/featured-image.ts";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import { cardSize, issueCardPath } from "../cards/card-content.ts";
+import { featuredImage } from "../images/featured-image.ts";
 import { absoluteUrl, type SiteMetadata } from "../site.ts";
 import type { Archives } from "./archive-pages.ts";
 import { htmlText, xmlSafeText } from "./feed-content.ts";
@@ -218,7 +219,9 @@ export function buildFeed(definition: FeedDefinition, site: SiteMetadata, conten
   };
 }
 
+/** The entry's picture: the issue's chosen image, else its social card (src/cards/), which every issue has. */
 function thumbnail(issue: Issue, baseUrl: string): Pick<FeedEntry, "image"> {
   const image = featuredImage(issue, baseUrl);
-  return image ? { image: { url: image.url, width: image.width, height: image.height } } : {};
+  if (image) return { image: { url: image.url, width: image.width, height: image.height } };
+  return { image: { url: absoluteUrl(issueCardPath(issue), baseUrl), ...cardSize } };
 }

@@ -32,4 +32,6 @@ export interface Issue {
   images?: IssueImage[];
   /** Its picture for feeds, search and cards: front matter's `image:`, else its first image. */
   image?: IssueImage;
+  /** True when front matter's `image:` chose it: link previews then show it instead of the social card. */
+  imageFromFrontMatter?: true;
 }

@@ -161,6 +161,7 @@ export function validateIssueSource(source: IssueSource): Issue | string[] {
     words,
     readingMinutes: readingMinutes(words),
     ...(images.images.length ? { images: images.images, image: chosenImage(images.images, frontMatter.image) } : {}),
+    ...(images.images.length && frontMatter.image !== undefined ? { imageFromFrontMatter: true as const } : {}),
   };
 }
 

@@ -220,6 +220,7 @@ const jsonFeedSchema = z.strictObject({
       date_published: z.string().regex(rfc3339),
       authors: z.array(z.strictObject({ name: z.string().min(1) })).min(1),
       tags: z.array(z.string().min(1)),
+      image: absoluteUrl,
     }),
   ),
 });
@@ -235,6 +236,8 @@ describe("the JSON Feed, /feed.json", () => {
       expect(item).toMatchObject({ id: item.url, title: frontMatter.title, summary: frontMatter.summary, date_published: `${frontMatter.date}T00:00:00Z` });
       expect(item.tags).toEqual(loadPage(realSite, url)(".issue-header .tag-list a").map((_, a) => cheerio.load(a).text()).get());
       expectFeedContent(item.content_html, url);
+      // The seeds show no images: each item's picture is its social card.
+      expect(item.image).toBe(`${site.baseUrl}cards/issues/${url.split("/")[2]}.png`);
     }
   });
 });

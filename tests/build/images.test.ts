@@ -122,15 +122,28 @@ describe("a site with images", () => {
     expect(thumbnail("A chosen picture")?.getAttribute("url")).toBe(`${baseUrl}${(photo.attr("src") as string).slice(1)}`);
     expect(thumbnail("A chosen picture")?.getAttribute("width")).toBe(photo.attr("width"));
     expect(thumbnail("Charts and figures")?.getAttribute("url")).toBe(`${baseUrl}${(page("img").first().attr("src") as string).slice(1)}`);
-    expect(thumbnail("No pictures")).toBeUndefined();
+    // An issue without images has its social card instead.
+    expect(thumbnail("No pictures")?.getAttribute("url")).toBe(`${baseUrl}cards/issues/no-pictures.png`);
+    expect(thumbnail("No pictures")?.getAttribute("width")).toBe("1200");
     const rss = new DOMParser().parseFromString(readFileSync(path.join(build.output, "rss.xml"), "utf8"), "text/xml");
-    expect(rss.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "thumbnail").length).toBe(2);
+    expect(rss.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "thumbnail").length).toBe(3);
     const json = JSON.parse(readFileSync(path.join(build.output, "feed.json"), "utf8")) as { items: { title: string; image?: string }[] };
     expect(Object.fromEntries(json.items.map((item) => [item.title, item.image]))).toEqual({
-      "No pictures": undefined,
+      "No pictures": `${baseUrl}cards/issues/no-pictures.png`,
       "A chosen picture": thumbnail("A chosen picture")?.getAttribute("url"),
       "Charts and figures": thumbnail("Charts and figures")?.getAttribute("url"),
     });
+  });
+
+  test("link previews show the image front matter's image: chooses, else the social card", () => {
+    const chosen = loadPage(build.output, "/issues/chosen-picture/");
+    const photo = chosen("img[alt='A photo of a harbour at dusk']");
+    expect(chosen('meta[property="og:image"]').attr("content")).toBe(`${baseUrl}${(photo.attr("src") as string).slice(1)}`);
+    expect(chosen('meta[property="og:image:width"]').attr("content")).toBe(photo.attr("width"));
+    expect(chosen('meta[property="og:image:alt"]').attr("content")).toBe("A photo of a harbour at dusk");
+    expect(chosen('meta[name="twitter:image"]').attr("content")).toBe(chosen('meta[property="og:image"]').attr("content"));
+    // An issue whose first image is only its default keeps its card.
+    expect(loadPage(build.output, "/issues/charts-and-figures/")('meta[property="og:image"]').attr("content")).toBe(`${baseUrl}cards/issues/charts-and-figures.png`);
   });
 
   test("search results get the issue's image as their thumbnail", () => {
