@@ -173,6 +173,8 @@ describe("buildFeed", () => {
         { term: "bias", label: "bias", scheme: "https://letters.example/news/tags/", href: "https://letters.example/news/tags/bias/" },
         { term: "vision", label: "Vision", scheme: "https://letters.example/news/tags/", href: "https://letters.example/news/tags/vision/" },
       ],
+      // An issue without images has its social card as its thumbnail.
+      image: { url: "https://letters.example/news/cards/issues/c.png", width: 1200, height: 630 },
     });
   });
 
