@@ -5,7 +5,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseFlags, required } from "./args.ts";
-import { peakRss, phaseLine, resultFileName, seconds, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
+import { assetLines, peakRss, phaseLine, resultFileName, seconds, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
 import { buildScriptArguments } from "./package-scripts.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   // after it replace a site, whose search bundle the build reuses where it is unchanged.
   const { searchIndex, searchIndexAhead } = warmUpTimings.phasesMs;
   log(`bench: warm-up, into an empty folder: ${seconds(warmUp.wallMs)} s; search index ${seconds(searchIndex)} s after Eleventy, ${seconds(searchIndexAhead)} s alongside it`);
+  for (const line of assetLines(warmUp.stdout)) log(`bench: warm-up: ${line}`);
   if (warmUpPages < issues) {
     warmUp.stdout += `bench: expected at least ${issues} pages (one per issue), got ${warmUpPages}\n`;
     return fail(warmUp, scratch.folder);
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     });
     load.push(os.loadavg());
     log(`bench: run ${run}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, ${timings.pages} pages, ${peakRss(timings.maxRssKb, result.treePeakRssKb)}`);
+    for (const line of assetLines(result.stdout)) log(`bench: run ${run}/${runs}: ${line}`);
   }
   await rm(scratch.folder, { recursive: true, force: true });
 
@@ -118,7 +120,7 @@ function build(content: string, output: string, timingsFile: string): Promise<Bu
     const started = performance.now();
     const child = spawn(process.execPath, [...buildScriptArguments(), "--content", content, "--output", output], {
       cwd: projectRoot,
-      env: { ...process.env, [timingsFileVariable]: timingsFile },
+      env: { ...process.env, [timingsFileVariable]: timingsFile, ...cacheFolders(path.dirname(timingsFile)) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const watch = child.pid === undefined ? { stop: () => null } : watchProcessTreeRss(child.pid, treeSampleMs);
@@ -170,6 +172,16 @@ function build(content: string, output: string, timingsFile: string): Promise<Bu
     });
     child.on("close", settle);
   });
+}
+
+/** Caches of encoded images, cards and formula images in the scratch folder, not the project's:
+ *  the warm-up is a first build from nothing, the runs after it rebuilds with a warm cache. */
+function cacheFolders(scratch: string): Record<string, string> {
+  return {
+    NEWSLETTER_IMAGE_CACHE: path.join(scratch, "cache/images"),
+    NEWSLETTER_CARDS_CACHE: path.join(scratch, "cache/cards"),
+    NEWSLETTER_MATHS_CACHE: path.join(scratch, "cache/maths"),
+  };
 }
 
 /** Keeps the corpus for a look and says why the build failed. */

@@ -149,3 +149,9 @@ function round(value: number, digits = 1): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/** The lines in which a build reports the images it encoded, the cards it drew and the formula images it
+ *  rendered, with their times: the share of a build they take, for the bench to show beside each run. */
+export function assetLines(stdout: string): string[] {
+  return stdout.split("\n").filter((line) => /^(Images|Social cards|Formula images): /.test(line));
+}

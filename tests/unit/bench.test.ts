@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, onTestFinished, test } from "vitest";
 import { parseFlags, required } from "../../src/bench/args.ts";
-import { median, peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "../../src/bench/bench-stats.ts";
+import { assetLines, median, peakRss, phaseLine, resultFileName, summariseRuns, summaryLine, type RunFigures } from "../../src/bench/bench-stats.ts";
 import { generateCorpus, writeCorpus } from "../../src/bench/corpus.ts";
 import { PhaseTimings, phaseOfPlugin, timingsFileVariable, type BuildTimings } from "../../src/bench/phase-timings.ts";
 import { runBuild } from "../support/run-build.ts";
@@ -149,6 +149,19 @@ describe("bench figures", () => {
   test("result files are named after the command, never the date", () => {
     expect(resultFileName({ issues: 1000, runs: 3, seed: 1 })).toBe("issues-1000-runs-3.json");
     expect(resultFileName({ issues: 4000, runs: 1, seed: 7 })).toBe("issues-4000-runs-1-seed-7.json");
+  });
+});
+
+describe("assetLines", () => {
+  test("keeps the lines about images, cards and formula images, and nothing else", () => {
+    const stdout = [
+      "Formula images: 5 rendered, 0 from the cache, in 0.1 s.",
+      "Images: 3 encoded in 1.2 s, 1 from the cache (.cache/images), 20 files in img/",
+      "Social cards: 11 drawn, 0 from the cache, in 2.3 s.",
+      "Built 85 pages from issues into _site in 5.97 s.",
+      "Images are nice",
+    ].join("\n");
+    expect(assetLines(stdout)).toEqual(stdout.split("\n").slice(0, 3));
   });
 });
 
@@ -310,7 +323,11 @@ describe("npm run build with NEWSLETTER_TIMINGS_FILE", () => {
     const timed = runBuild({ content, output: path.join(scratch, "timed"), env: { [timingsFileVariable]: timingsFile } });
     expect(timed.stderr).toBe("");
     expect(timed.status).toBe(0);
-    expect(timed.stdout).toMatch(/^Built \d+ pages from .+ in [\d.]+ s\.\n$/);
+    // The corpus has figures, so the build also says what it encoded and drew, then what it built.
+    const lines = timed.stdout.trimEnd().split("\n");
+    expect(lines.at(-1)).toMatch(/^Built \d+ pages from .+ in [\d.]+ s\.$/);
+    expect(assetLines(timed.stdout)).toEqual(lines.slice(0, -1));
+    expect(assetLines(timed.stdout).map((line) => line.split(":")[0])).toEqual(expect.arrayContaining(["Images", "Social cards"]));
     const timings = JSON.parse(await readFile(timingsFile, "utf8")) as BuildTimings;
     expect(timings.pages).toBe(Number(/Built (\d+) pages/.exec(timed.stdout)?.[1]));
     expect(timings.pages).toBeGreaterThan(12);
