@@ -79,7 +79,7 @@ function siteHeaders(logo: string | undefined): PathHeaders[] {
     // Issues' images are named after a hash of their content and encoding (src/images/image-plan.ts).
     { path: "/img/*", csp: "strict", cache: "immutable" },
     // Social cards keep their addresses (an issue's card is drawn again when its title changes).
-    { path: "/cards/*", cache: "revalidate" },
+    { path: "/cards/*", csp: "strict", cache: "revalidate" },
     // The email edition's images: formulas are named after a hash of their TeX and of how they are drawn.
     { path: "/email/*", csp: "strict" },
     { path: "/email/maths/*", cache: "immutable" },
