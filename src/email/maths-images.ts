@@ -124,13 +124,20 @@ function mathJaxConverter(): Promise<Converter> {
   return converter;
 }
 
+/** The largest width or height of a formula image at 1x: the email's column. */
+export const maxImagePixels = 600;
+
 /** MathJax's SVG sized in whole pixels at 2x, inked in the text colour; and its size at 1x. */
 export function sizedSvg(svg: string): { svg: string; width: number; height: number } {
   const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
   const width = open && /\swidth="([\d.]+)ex"/.exec(open)?.[1];
   const height = open && /\sheight="([\d.]+)ex"/.exec(open)?.[1];
   if (!open || !width || !height) throw new MathsImageError(`expected MathJax's SVG to give its width and height in ex, got ${svg.slice(0, 120)}`);
-  const size = { width: Math.max(1, Math.ceil(Number(width) * exPixels)), height: Math.max(1, Math.ceil(Number(height) * exPixels)) };
+  const natural = { width: Number(width) * exPixels, height: Number(height) * exPixels };
+  // Scaled down, never cut, to the email's 600 px column (and as high): a formula sized in thousands of
+  // ems (`\rule{100000em}{1em}`) otherwise asks resvg for terabytes, and its process dies.
+  const scale = Math.min(1, maxImagePixels / natural.width, maxImagePixels / natural.height);
+  const size = { width: Math.max(1, Math.ceil(natural.width * scale)), height: Math.max(1, Math.ceil(natural.height * scale)) };
   const resized = open
     .replace(/\swidth="[^"]*"/, ` width="${2 * size.width}"`)
     .replace(/\sheight="[^"]*"/, ` height="${2 * size.height}"`)

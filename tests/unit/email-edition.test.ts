@@ -8,7 +8,7 @@ import { editionProblems, siteFileFor } from "../../src/email/edition.ts";
 import { emailContent, largestParts, readIssuePage, type EditionContext } from "../../src/email/email-html.ts";
 import { composeMessage, listIdFor, unsubscribeHeaders } from "../../src/email/email-message.ts";
 import { withMathsImages } from "../../src/email/feed-maths.ts";
-import { mathsImageName, pngSize, sizedSvg, texFormulas } from "../../src/email/maths-images.ts";
+import { mathsImageName, maxImagePixels, pngSize, sizedSvg, texFormulas } from "../../src/email/maths-images.ts";
 
 const katexInline = '<span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mi>x</mi><annotation encoding="application/x-tex">a &lt; b &amp; c</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">x</span></span>';
 const katexDisplay = '<span class="katex-display"><span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mi>y</mi><annotation encoding="application/x-tex">\\sum_i y_i</annotation></semantics></math></span></span></span>';
@@ -37,6 +37,10 @@ describe("formulas and their images", () => {
     expect(sized.svg).not.toContain("vertical-align");
     expect(sized.svg).toContain('fill="#1d1f23"');
     expect(() => sizedSvg("<svg></svg>")).toThrow(/width and height in ex/);
+    // A formula sized in thousands of ems is scaled into the column, its proportions kept.
+    const huge = sizedSvg('<svg xmlns="http://www.w3.org/2000/svg" width="200000ex" height="1000ex" viewBox="0 0 10 2"><path d="M0 0"/></svg>');
+    expect([huge.width, huge.height]).toEqual([maxImagePixels, 3]);
+    expect(huge.svg).toContain(` width="${2 * maxImagePixels}" height="6"`);
   });
 
   test("pngSize reads the IHDR chunk and refuses what is no PNG", () => {
