@@ -49,11 +49,14 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(emailMathsPlugin);
   eleventyConfig.addPlugin(publishingPlugin);
   eleventyConfig.addPlugin(scriptsPlugin, { entries: { search: "src/search/browser/search-page.ts" } });
-  eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.addPlugin(pagesPlugin, { pagesDir: "layouts/pages" });
   eleventyConfig.addPlugin(headersPlugin);
   eleventyConfig.addPlugin(cardsPlugin);
   eleventyConfig.addPlugin(redirectsPlugin);
+  // Last, with the plugins' eleventy.after handlers run one after another: npm start indexes search
+  // once the images, formula images and cards it serves are in place.
+  eleventyConfig.setEventEmitterMode("sequential");
+  eleventyConfig.addPlugin(searchPlugin);
   // Prefixes every root-relative URL in the HTML with `pathPrefix`, so layouts write `/tags/`.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // Its transform re-serialises pages with PostHTML: keep boolean attributes bare (`hidden`, not `hidden=""`).
