@@ -33,6 +33,8 @@ export interface ResultView {
   date: string | undefined;
   dateLabel: string | undefined;
   excerpt: ExcerptPart[];
+  /** The issue's picture (its `image` meta, a path of this site), shown as a thumbnail beside the title. */
+  image: string | undefined;
   /** The sections that matched best, in page order, each linking to its heading. */
   sections: { title: string; url: string; excerpt: ExcerptPart[] }[];
 }
@@ -114,6 +116,8 @@ export function resultView(data: PagefindResultData, maxSections = defaultMaxSec
     date,
     dateLabel: date === undefined ? undefined : readableSearchDate(date) ?? date,
     excerpt: excerptParts(data.excerpt),
+    // Only the site's own files: the page's policy would refuse another origin's anyway.
+    image: meta.image?.startsWith("/") && !meta.image.startsWith("//") ? meta.image : undefined,
     sections: matchedSections(data.sub_results ?? [], maxSections).map((sub) => ({
       title: sub.title,
       url: sub.url,

@@ -59,6 +59,33 @@ test("every image loads under the site's policy, AVIF where offered, sized as it
   }
 }, 60_000);
 
+test("a search shows each result's picture as a thumbnail, under the site's policy, and the issue without one has none", async () => {
+  if (!browser || !server) throw new Error("the browser or the server did not start");
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  await logCspViolations(context);
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().startsWith("securitypolicyviolation")) violations.push(message.text());
+  });
+  await page.goto(`${server.url}/search/?q=pictures`);
+  await page.waitForSelector(".search-result:not(.search-result--pending) .search-result__link");
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>(".search-result__image")].every((img) => img.complete));
+  const results = await page.$$eval(".search-result:not(.search-result--pending)", (items) =>
+    items.map((item) => {
+      const img = item.querySelector<HTMLImageElement>(".search-result__image");
+      return { title: item.querySelector(".search-result__link")?.textContent, src: img?.getAttribute("src"), natural: img?.naturalWidth, box: img && [img.getBoundingClientRect().width, img.getBoundingClientRect().height] };
+    }),
+  );
+  const byTitle = Object.fromEntries(results.map((result) => [result.title, result]));
+  expect(byTitle["No pictures"]?.src).toBeUndefined();
+  expect(byTitle["A chosen picture"]?.src).toMatch(/^\/img\/[0-9a-f]{16}-\d+\.jpeg$/);
+  expect(byTitle["A chosen picture"]?.natural).toBeGreaterThan(0);
+  expect(byTitle["A chosen picture"]?.box).toEqual([96, 64]);
+  expect(violations).toEqual([]);
+  await context.close();
+}, 60_000);
+
 test("the page with its images has no WCAG 2.x A/AA violations", async () => {
   if (!browser || !server) throw new Error("the browser or the server did not start");
   // axe injects a script, which the site's policy rightly refuses; the test above keeps the policy.

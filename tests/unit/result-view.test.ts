@@ -130,6 +130,7 @@ describe("resultView", () => {
         { text: "Scaling ", marked: false },
         { text: "Transformers", marked: true },
       ],
+      image: undefined,
       sections: [
         {
           title: "overview",
@@ -152,8 +153,15 @@ describe("resultView", () => {
       date: undefined,
       dateLabel: undefined,
       excerpt: [],
+      image: undefined,
       sections: [],
     });
+  });
+
+  test("the issue's picture, a path of this site, is its thumbnail; another origin's is not shown", () => {
+    const withImage = (image: string) => resultView({ ...data, meta: { ...data.meta, image } }).image;
+    expect(withImage("/img/0123456789abcdef-672.png")).toBe("/img/0123456789abcdef-672.png");
+    expect(["https://tracker.example/p.png", "//tracker.example/p.png", "javascript:alert(1)", ""].map(withImage)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   test("a date it cannot read is shown as written", () => {

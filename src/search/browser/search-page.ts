@@ -102,6 +102,11 @@ function search(instance: PagefindInstance, state: SearchState): void {
 function renderResult(view: ResultView): HTMLLIElement {
   // `pf-result` lets the Component UI move between results with the arrow keys.
   const item = element("li", "pf-result search-result");
+  if (view.image) {
+    // Beside the title, of a fixed size so results arriving shift nothing; the title says what it shows.
+    const image = item.appendChild(element("img", "search-result__image"));
+    Object.assign(image, { src: view.image, alt: "", width: 96, height: 64, loading: "lazy", decoding: "async" });
+  }
   const title = item.appendChild(element("h2", "search-result__title"));
   const link = title.appendChild(element("a", "search-result__link"));
   link.href = view.url;
