@@ -45,11 +45,12 @@ const completeMarker = "complete.json";
  * Each image shown more than once (by one issue or several) is encoded once.
  */
 export async function publishImages(images: readonly (IssueImage & { file: string })[], options: PublishOptions): Promise<PublishResult> {
-  const byKey = new Map<string, { plan: ImagePlan; image: IssueImage; shownAt: string[] }>();
+  // Each place keeps the path it wrote: two issues may show the same bytes under different names.
+  const byKey = new Map<string, { plan: ImagePlan; image: IssueImage; shownAt: { at: string; src: string }[] }>();
   for (const image of images) {
     const plan = planImage(image);
     const entry = byKey.get(plan.key) ?? { plan, image, shownAt: [] };
-    entry.shownAt.push(`${image.file}:${image.line}`);
+    entry.shownAt.push({ at: `${image.file}:${image.line}`, src: image.src });
     byKey.set(plan.key, entry);
   }
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism()));
@@ -74,7 +75,7 @@ export async function publishImages(images: readonly (IssueImage & { file: strin
           encoded++;
         } catch (error) {
           const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-          for (const at of shownAt) problems.push(`${at}: image: expected an image that can be decoded at ${JSON.stringify(image.src)}, got a corrupt file (${reason})`);
+          for (const { at, src } of shownAt) problems.push(`${at}: image: expected an image that can be decoded at ${JSON.stringify(src)}, got a corrupt file (${reason})`);
         }
       }),
     ),

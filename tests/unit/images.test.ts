@@ -5,6 +5,8 @@ import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
+import sharp from "sharp";
+import { publishImages } from "../../src/images/encode-images.ts";
 import { featuredImage } from "../../src/images/featured-image.ts";
 import { imageLimits, inspectBytes, isImageFileProblem, sniffFormat, type ImageFile } from "../../src/images/image-file.ts";
 import { pictureHtml } from "../../src/images/image-markup.ts";
@@ -201,4 +203,25 @@ describe("markup", () => {
     expect(feed("img").map((_, img) => feed(img).attr("src")).get()).toEqual(Array(3).fill(`https://l.example/img/${key}-2.png`));
     expect(withoutPictureSources("<p>&lt;picture&gt;</p>")).toBe("<p>&lt;picture&gt;</p>");
   });
+});
+
+test("an image that cannot be decoded is named, at every place that shows it, by the path each place wrote", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "images-corrupt-"));
+  const raw = Buffer.alloc(64 * 64 * 3, 0).map((_, index) => (index * 7919) % 251);
+  const png = await sharp(raw, { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();
+  // The header and every chunk are in place, so validation passes; the pixel data is garbage.
+  const data = png.indexOf("IDAT") + 4;
+  png.fill(0xff, data + 8, data + 200);
+  const images = ["one", "two"].flatMap((name) => {
+    mkdirSync(path.join(root, name));
+    writeFileSync(path.join(root, name, `${name}.png`), png);
+    const result = checkIssueImages({ file: `${name}.md`, absolutePath: path.join(root, `${name}.md`) }, `![A chart](${name}/${name}.png)\n`, 5, root);
+    expect(result.problems).toEqual([]);
+    return result.images.map((image) => ({ ...image, file: `${name}.md` }));
+  });
+  const result = await publishImages(images, { cacheDir: path.join(root, "cache"), outputDir: path.join(root, "site") });
+  expect(result.problems.map((problem) => problem.replace(/ \(.*$/, ""))).toEqual([
+    'one.md:5: image: expected an image that can be decoded at "one/one.png", got a corrupt file',
+    'two.md:5: image: expected an image that can be decoded at "two/two.png", got a corrupt file',
+  ]);
 });
