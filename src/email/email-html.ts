@@ -85,6 +85,9 @@ export interface EmailHtml {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+/** The width of the email's text: its 600 px column less 24 px each side. */
+export const contentWidth = 552;
+
 /**
  * The issue's text made email-safe: maths as images, heading anchors unwrapped, every link and
  * image absolute (in-message links to footnotes kept), pictures as their fallback image.
@@ -130,7 +133,11 @@ export function emailContent(issue: IssuePage, context: EditionContext): { html:
   });
   $("img").each((_, img) => {
     const element = $(img);
-    element.removeAttr("srcset").removeAttr("sizes").removeAttr("loading").removeAttr("decoding");
+    element.removeAttr("srcset").removeAttr("sizes").removeAttr("loading").removeAttr("decoding").removeAttr("fetchpriority");
+    // No wider than the column's text: Outlook draws an image at its width attribute, max-width or not.
+    const width = Number(element.attr("width"));
+    const height = Number(element.attr("height"));
+    if (width > contentWidth && height > 0) element.attr("width", String(contentWidth)).attr("height", String(Math.max(1, Math.round((height * contentWidth) / width))));
     const src = element.attr("src");
     if (src) element.attr("src", absoluteContentUrl(src, issue.url, context.baseUrl));
     if (!element.attr("alt") && element.attr("alt") !== "") element.attr("alt", "");

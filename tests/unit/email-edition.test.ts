@@ -89,7 +89,7 @@ describe("the email's content", () => {
     const issue = readIssuePage(
       page(
         `<h2 id="a"><a class="header-anchor" href="#a"><span>Part</span></a></h2><p><a href="/tags/x/">tag</a> <a href="#missing">gone</a> <a href="other/">rel</a><sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup> ${katexInline}</p>` +
-          '<picture><source srcset="/i.avif" type="image/avif"><img src="/i.png" srcset="/i.png 1x" width="10" height="5" alt="A"></picture><table><tr><td>1</td></tr></table><section class="footnotes"><ol><li id="fn1"><p>N <a href="#fnref1" class="footnote-backref">b</a></p></li></ol></section><script>x</script>',
+          '<picture><source srcset="/i.avif" type="image/avif"><img src="/i.png" srcset="/i.png 1x" width="10" height="5" alt="A"></picture><img src="/wide.png" width="672" height="420" alt="W" fetchpriority="high"><table><tr><td>1</td></tr></table><section class="footnotes"><ol><li id="fn1"><p>N <a href="#fnref1" class="footnote-backref">b</a></p></li></ol></section><script>x</script>',
       ),
       "one.html",
     );
@@ -103,7 +103,9 @@ describe("the email's content", () => {
     expect(html).toContain('href="#fnref1"');
     expect(html).toContain('<img class="maths" src="https://letters.example.org/email/maths/a.png" width="40" height="12" alt="a < b &amp; c">');
     expect(html).toContain('<img src="https://letters.example.org/i.png" width="10" height="5" alt="A">');
-    expect(html).not.toMatch(/<picture|<source|<script|srcset|katex/);
+    // Narrowed to the column's text, its proportions kept.
+    expect(html).toContain('<img src="https://letters.example.org/wide.png" width="552" height="345" alt="W">');
+    expect(html).not.toMatch(/<picture|<source|<script|srcset|katex|fetchpriority/);
     expect(html).toContain('<div class="table-scroll"><table class="data">');
   });
 
