@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isValidAddress, parseCsv, readRecipientList, RecipientListError } from "../../src/email/send/recipients.ts";
+import { parseCsv } from "../../src/csv.ts";
+import { isValidAddress, readRecipientList, RecipientListError } from "../../src/email/send/recipients.ts";
 
 describe("parseCsv", () => {
   it.each([
