@@ -1,5 +1,7 @@
-// `npm run bench -- --issues N [--runs R] [--seed S]`: generates a corpus, builds it once to warm
-// up and R times to measure, each build a child process, and writes the figures to bench/results/.
+// `npm run bench -- --issues N [--runs R] [--seed S] [--against FOLDER]`: generates a corpus, builds
+// it once to warm up and R times to measure, each build a child process, and writes the figures to
+// bench/results/. With --against, a checkout of another revision builds the same corpus after each
+// run, alternating, so the two are compared under the same load.
 import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -7,7 +9,7 @@ import path from "node:path";
 import { parseFlags, required } from "./args.ts";
 import { assetLines, peakRss, phaseLine, resultFileName, seconds, summariseRuns, summaryLine, type RunFigures } from "./bench-stats.ts";
 import { corpusStats, generateCorpus, writeCorpus } from "./corpus.ts";
-import { buildScriptArguments } from "./package-scripts.ts";
+import { buildScriptArguments, packageScript } from "./package-scripts.ts";
 import { timingsFileVariable, type BuildTimings } from "./phase-timings.ts";
 import { ownReapedChildrenCpuMs, watchProcessTreeRss } from "./process-tree.ts";
 import { projectRoot } from "./project-root.ts";
@@ -18,10 +20,12 @@ import { machineFigures, scratchFolder } from "./scratch-and-machine.ts";
 const treeSampleMs = 100;
 
 async function main(): Promise<void> {
-  const flags = parseFlags("bench", process.argv.slice(2), { issues: "count", runs: "count", seed: "seed" });
+  const flags = parseFlags("bench", process.argv.slice(2), { issues: "count", runs: "count", seed: "seed", against: "folder" });
   const issues = required("bench", "--issues N", flags.issues);
   const runs = flags.runs ?? 3;
   const seed = flags.seed ?? 1;
+  const against = flags.against === undefined ? undefined : path.resolve(flags.against);
+  if (against) packageScript("build", against);
 
   const scratch = await scratchFolder("newsletter-bench-");
   const content = path.join(scratch.folder, "corpus");
@@ -48,11 +52,27 @@ async function main(): Promise<void> {
     warmUp.stdout += `bench: expected at least ${issues} pages (one per issue), got ${warmUpPages}\n`;
     return fail(warmUp, scratch.folder);
   }
+  // The other revision's warm-up: its own output folder and caches, so neither reuses the other's.
+  const otherOutput = path.join(scratch.folder, "other-site");
+  const otherScratch = path.join(scratch.folder, "other");
+  if (against) {
+    await mkdir(otherScratch, { recursive: true });
+    const otherWarmUp = await build(content, otherOutput, path.join(otherScratch, "timings-warm-up.json"), against);
+    if (!otherWarmUp.ok) return fail(otherWarmUp, scratch.folder);
+    log(`bench: ${against}: warm-up: ${seconds(otherWarmUp.wallMs)} s`);
+  }
   const figures: RunFigures[] = [];
+  const otherFigures: RunFigures[] = [];
   for (let run = 1; run <= runs; run++) {
     const result = await build(content, output, path.join(scratch.folder, `timings-${run}.json`));
     if (!result.ok) return fail(result, scratch.folder);
     const timings = JSON.parse(await readFile(result.timingsFile, "utf8")) as BuildTimings;
+    if (against) {
+      const other = await build(content, otherOutput, path.join(otherScratch, `timings-${run}.json`), against);
+      if (!other.ok) return fail(other, scratch.folder);
+      otherFigures.push(await runFigures(other));
+      log(`bench: run ${run}/${runs}: ${against}: ${(other.wallMs / 1000).toFixed(2)} s, ${peakRss(otherFigures.at(-1)!.maxRssKb, other.treePeakRssKb)}`);
+    }
     figures.push({
       wallMs: result.wallMs,
       phasesMs: { ...timings.phasesMs },
@@ -83,12 +103,31 @@ async function main(): Promise<void> {
     warmUpPhasesMs: warmUpTimings.phasesMs,
     summary,
     runs: figures.map((run) => ({ ...run, wallMs: Math.round(run.wallMs) })),
+    ...(against && { against: { folder: against, revision: revision(against), summary: summariseRuns(issues, otherFigures, os.availableParallelism()), runs: otherFigures } }),
   };
   await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
   log(`bench: wrote ${path.relative(process.cwd(), resultFile)}`);
   log(`bench: load average (1 min) ${load.map((averages) => averages[0]?.toFixed(2)).join(" → ")} on ${os.cpus().length} CPUs`);
   log(phaseLine(summary));
   console.log(summaryLine(summary));
+  if (against && result.against) {
+    const other = result.against.summary;
+    console.log(`${against} (${result.against.revision?.commit.slice(0, 7) ?? "no git"}): ${summaryLine(other)}`);
+    console.log(`bench: median ${(summary.medianWallMs / other.medianWallMs).toFixed(2)}x the other revision's; peak RSS ${(summary.peakRssKb / other.peakRssKb).toFixed(2)}x`);
+  }
+}
+
+async function runFigures(result: BuildResult): Promise<RunFigures> {
+  const timings = JSON.parse(await readFile(result.timingsFile, "utf8")) as BuildTimings;
+  return {
+    wallMs: Math.round(result.wallMs),
+    phasesMs: { ...timings.phasesMs },
+    pages: timings.pages,
+    maxRssKb: timings.maxRssKb,
+    treePeakRssKb: result.treePeakRssKb,
+    cpuMs: Math.round(timings.cpuMs.user + timings.cpuMs.system),
+    treeCpuMs: result.treeCpuMs,
+  };
 }
 
 interface BuildResult {
@@ -114,12 +153,12 @@ const maxOutputBytes = 64 * 1024 * 1024;
  * the bench runs one build at a time, so the CPU time of the children it waited for grows by the
  * build's alone.
  */
-function build(content: string, output: string, timingsFile: string): Promise<BuildResult> {
+function build(content: string, output: string, timingsFile: string, root = projectRoot): Promise<BuildResult> {
   return new Promise((resolve) => {
     const cpuBefore = ownReapedChildrenCpuMs();
     const started = performance.now();
-    const child = spawn(process.execPath, [...buildScriptArguments(), "--content", content, "--output", output], {
-      cwd: projectRoot,
+    const child = spawn(process.execPath, [...buildScriptArguments(packageScript("build", root)), "--content", content, "--output", output], {
+      cwd: root,
       env: { ...process.env, [timingsFileVariable]: timingsFile, ...cacheFolders(path.dirname(timingsFile)) },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -6,10 +6,10 @@ import path from "node:path";
 import { projectRoot } from "./project-root.ts";
 
 /** The text of one of package.json's scripts. */
-export function packageScript(name: string): string {
-  const scripts = (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
+export function packageScript(name: string, root = projectRoot): string {
+  const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
   const script = scripts?.[name];
-  if (script === undefined) throw new Error(`expected a "${name}" script in package.json`);
+  if (script === undefined) throw new Error(`expected a "${name}" script in ${path.join(root, "package.json")}`);
   return script;
 }
 
