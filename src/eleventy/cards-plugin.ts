@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, unlink } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { placeFile } from "../place-file.ts";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { featuredImage } from "../images/featured-image.ts";
@@ -106,7 +107,7 @@ export function cardsPlugin(eleventyConfig: EleventyConfig, options: CardsOption
     for (const folder of new Set(cards.map((card) => path.dirname(path.join(output, card.path))))) await mkdir(folder, { recursive: true });
     const due = cards.filter((card) => placed.get(card.path) !== card.key);
     for (let start = 0; start < due.length; start += placeBatch) {
-      await Promise.all(due.slice(start, start + placeBatch).map((card) => place(card.file, path.join(output, card.path))));
+      await Promise.all(due.slice(start, start + placeBatch).map((card) => placeFile(card.file, path.join(output, card.path), { replace: true })));
     }
     for (const card of due) placed.set(card.path, card.key);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -116,18 +117,3 @@ export function cardsPlugin(eleventyConfig: EleventyConfig, options: CardsOption
 
 /** Cards placed at once: enough to overlap the file system's work, few enough for the file handles. */
 const placeBatch = 64;
-
-/**
- * Puts a cached card at its place in the site: a hard link, which costs no copy (the cache and the
- * build's folder are on one disk), else a copy. A card left by an earlier `npm start` build is replaced.
- */
-async function place(cached: string, target: string): Promise<void> {
-  await unlink(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  try {
-    await link(cached, target);
-  } catch {
-    await copyFile(cached, target);
-  }
-}

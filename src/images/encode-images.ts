@@ -1,9 +1,10 @@
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import pLimit from "p-limit";
 import sharp from "sharp";
+import { placeFile } from "../place-file.ts";
 import { imageLimits } from "./image-file.ts";
 import { encodingOptions, planImage, type ImagePlan } from "./image-plan.ts";
 import type { IssueImage } from "./issue-images.ts";
@@ -35,12 +36,15 @@ export interface PublishResult {
   problems: string[];
 }
 
+/** Cache checks and file placements at once: enough to overlap the file system's work, few enough for the file handles. */
+const fileConcurrency = 64;
+
 /** The file of the cache folder that says an image's folder is complete. */
 const completeMarker = "complete.json";
 
 /**
  * Encodes every distinct image of `images` that the cache lacks, in parallel up to the cores, then
- * copies each image's files into the site. An image is encoded into a temporary folder renamed
+ * hard-links (or copies) each image's files into the site. An image is encoded into a temporary folder renamed
  * into place when complete, so an interrupted build never leaves a half-encoded image in the cache.
  * Each image shown more than once (by one issue or several) is encoded once.
  */
@@ -57,21 +61,21 @@ export async function publishImages(images: readonly (IssueImage & { file: strin
   // eleventy-img queues each image's outputs; libvips' own cache would keep decoded images past their use.
   Image.concurrency = concurrency;
   sharp.cache(false);
-  const limit = pLimit(concurrency);
   const problems: string[] = [];
   let encoded = 0;
-  let cached = 0;
   const started = performance.now();
+  // Checking the cache is a file read an image: many at once, so a warm build's check costs a few
+  // event-loop turns between the pages Eleventy renders, not a turn an image.
+  const io = pLimit(fileConcurrency);
+  const entries = [...byKey.values()];
+  const complete = await Promise.all(entries.map(({ plan }) => io(() => isComplete(path.join(options.cacheDir, plan.key), plan))));
+  const missing = entries.filter((_, index) => !complete[index]);
+  const limit = pLimit(concurrency);
   await Promise.all(
-    [...byKey.values()].map(({ plan, image, shownAt }) =>
+    missing.map(({ plan, image, shownAt }) =>
       limit(async () => {
-        const folder = path.join(options.cacheDir, plan.key);
-        if (await isComplete(folder, plan)) {
-          cached++;
-          return;
-        }
         try {
-          await encodeInto(folder, plan, image);
+          await encodeInto(path.join(options.cacheDir, plan.key), plan, image);
           encoded++;
         } catch (error) {
           const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -83,23 +87,21 @@ export async function publishImages(images: readonly (IssueImage & { file: strin
   const encodingMs = performance.now() - started;
   const imgDir = path.join(options.outputDir, "img");
   let files = 0;
-  if (!problems.length && byKey.size) {
+  if (!problems.length && entries.length) {
     await mkdir(imgDir, { recursive: true });
-    const copy = pLimit(8);
+    // npm start writes into the same _dev/ each time: a file already there is the same bytes (its name is their hash).
     await Promise.all(
-      [...byKey.values()].flatMap(({ plan }) =>
+      entries.flatMap(({ plan }) =>
         plan.outputs.map((output) =>
-          copy(async () => {
-            const target = path.join(imgDir, output.name);
-            const source = path.join(options.cacheDir, plan.key, output.name);
-            // npm start writes into the same _dev/ each time: a file already there is the same bytes (its name is their hash).
-            if (!(await exists(target))) await copyFile(source, target);
+          io(async () => {
+            await placeFile(path.join(options.cacheDir, plan.key, output.name), path.join(imgDir, output.name), { replace: false });
             files++;
           }),
         ),
       ),
     );
   }
+  const cached = entries.length - missing.length;
   problems.sort();
   return { encoded, cached, files, encodingMs, problems };
 }
@@ -154,14 +156,5 @@ async function encodeInto(folder: string, plan: ImagePlan, image: IssueImage): P
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
   }
 }
