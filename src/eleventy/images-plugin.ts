@@ -1,9 +1,9 @@
 import path from "node:path";
 import { featuredImage } from "../images/featured-image.ts";
-import { rememberImageFile } from "../images/image-file.ts";
+import { imageCacheFolder, rememberImageFile, saveInspections } from "../images/image-file.ts";
 import type { Issue } from "../model/issue.ts";
 import { siteMetadata } from "../site.ts";
-import { imageCacheFolder, publishImages, type PublishResult } from "../images/encode-images.ts";
+import { publishImages, type PublishResult } from "../images/encode-images.ts";
 import { contentStateFor } from "./content-state.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
@@ -44,6 +44,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig): void {
     running = undefined;
     if (result.problems.length) throw new ImageEncodingError(result.problems);
     if (result.encoded + result.cached === 0) return;
+    saveInspections(state.index().issues.flatMap((issue) => (issue.images ?? []).map((image) => image.path)));
     const cache = path.relative(process.cwd(), imageCacheFolder()) || ".";
     console.log(`Images: ${result.encoded} encoded in ${(result.encodingMs / 1000).toFixed(1)} s, ${result.cached} from the cache (${cache}), ${result.files} files in img/`);
   });

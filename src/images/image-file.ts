@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync, type Stats } from "node:fs";
+import path from "node:path";
 import { imageSize } from "image-size";
 import { svgProblem } from "./svg-check.ts";
 
@@ -26,10 +27,85 @@ export interface ImageFileProblem {
 
 const inspected = new Map<string, { stamp: string; result: ImageFile | ImageFileProblem }>();
 
+/** Where encoded images are kept between builds, unless NEWSLETTER_IMAGE_CACHE names another folder. */
+export function imageCacheFolder(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.NEWSLETTER_IMAGE_CACHE || ".cache/images");
+}
+
+/** The cache folder's file of images inspected by earlier builds, by path and stamp. */
+export const inspectionsFile = "inspected.json";
+
+/**
+ * What identifies one version of a file without reading it. The change time and inode are part of
+ * it: no tool sets them, so bytes replaced under an old modification time are read again.
+ */
+function stampOf(stat: Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
+let earlier: Map<string, { stamp: string; result: ImageFile }> | undefined;
+
+/** The inspections an earlier build saved (`saveInspections`): a warm build hashes no image it hashed before. */
+function earlierInspections(): Map<string, { stamp: string; result: ImageFile }> {
+  if (earlier) return earlier;
+  earlier = new Map();
+  try {
+    const saved: unknown = JSON.parse(readFileSync(path.join(imageCacheFolder(), inspectionsFile), "utf8"));
+    for (const entry of Array.isArray(saved) ? saved : []) {
+      if (isSavedInspection(entry)) earlier.set(entry.path, { stamp: entry.stamp, result: entry.file });
+    }
+  } catch {
+    // None yet, or unreadable: every image is read and hashed, as on a first build.
+  }
+  return earlier;
+}
+
+interface SavedInspection {
+  path: string;
+  stamp: string;
+  file: ImageFile;
+}
+
+function isSavedInspection(entry: unknown): entry is SavedInspection {
+  const { path: file, stamp, file: image } = (entry ?? {}) as Partial<SavedInspection>;
+  return (
+    typeof file === "string" &&
+    typeof stamp === "string" &&
+    typeof image === "object" &&
+    image !== null &&
+    typeof image.format === "string" &&
+    image.format in formatNames &&
+    Number.isInteger(image.width) &&
+    Number.isInteger(image.height) &&
+    typeof image.contentHash === "string" &&
+    /^[0-9a-f]{64}$/.test(image.contentHash)
+  );
+}
+
+/**
+ * Saves what this build knows of the images at `absolutePaths` into the cache folder, for the next
+ * build's `inspectImageFile`. Written beside and renamed, so a killed build leaves the old file whole.
+ */
+export function saveInspections(absolutePaths: Iterable<string>): void {
+  const entries: SavedInspection[] = [];
+  for (const file of new Set(absolutePaths)) {
+    const known = inspected.get(file);
+    if (known && !isImageFileProblem(known.result)) entries.push({ path: file, stamp: known.stamp, file: known.result });
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const folder = imageCacheFolder();
+  mkdirSync(folder, { recursive: true });
+  const target = path.join(folder, inspectionsFile);
+  const partial = `${target}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(entries));
+  renameSync(partial, target);
+}
+
 /**
  * Reads and checks the image at `absolutePath`, synchronously, so validation reports it with the
  * issue's other problems and the renderer can write its markup without waiting. Remembered per
- * file, its size and modification time: a page and its validation read each file once.
+ * file and stamp: a page and its validation read each file once, and a build reads none that an
+ * earlier build saved (`saveInspections`) unchanged.
  */
 export function inspectImageFile(absolutePath: string): ImageFile | ImageFileProblem {
   let stat;
@@ -40,9 +116,13 @@ export function inspectImageFile(absolutePath: string): ImageFile | ImageFilePro
     return { got: code === "ENOENT" || code === "ENOTDIR" ? "no such file" : `a file that cannot be read (${code ?? "error"})` };
   }
   if (!stat.isFile()) return { got: "a folder" };
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  const known = inspected.get(absolutePath);
-  if (known?.stamp === stamp) return known.result;
+  const stamp = stampOf(stat);
+  const known = inspected.get(absolutePath) ?? earlierInspections().get(absolutePath);
+  if (known?.stamp === stamp) {
+    if (inspected.size >= 20_000) inspected.clear();
+    inspected.set(absolutePath, known);
+    return known.result;
+  }
   const result = inspectBytes(stat.size, () => readFileSync(absolutePath));
   if (inspected.size >= 20_000) inspected.clear();
   inspected.set(absolutePath, { stamp, result });
@@ -58,7 +138,7 @@ export function rememberImageFile(absolutePath: string, file: ImageFile): void {
     const stat = statSync(absolutePath);
     if (inspected.size >= 20_000) inspected.clear();
     const { format, width, height, contentHash } = file;
-    inspected.set(absolutePath, { stamp: `${stat.size}:${stat.mtimeMs}`, result: { format, width, height, contentHash } });
+    inspected.set(absolutePath, { stamp: stampOf(stat), result: { format, width, height, contentHash } });
   } catch {
     // Gone since validation: the renderer reports it.
   }

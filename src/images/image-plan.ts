@@ -71,9 +71,26 @@ export interface ImagePlan {
 /** Site path of the folder the images are published in. */
 export const imageUrlFolder = "/img/";
 
-/** The files an image becomes, computed without encoding (names and sizes are known up front). */
+const plans = new Map<string, ImagePlan>();
+const optionsJson = JSON.stringify(encodingOptions);
+
+/**
+ * The files an image becomes, computed without encoding (names and sizes are known up front).
+ * Remembered: a page, its feeds' entries and its previews each ask for the same image's plan.
+ */
 export function planImage(file: ImageFile): ImagePlan {
-  const key = createHash("sha256").update(JSON.stringify(encodingOptions)).update(file.format).update(file.contentHash).digest("hex").slice(0, 16);
+  const id = `${file.format}:${file.contentHash}:${file.width}x${file.height}`;
+  let plan = plans.get(id);
+  if (!plan) {
+    plan = Object.freeze(computePlan(file));
+    if (plans.size >= 20_000) plans.clear();
+    plans.set(id, plan);
+  }
+  return plan;
+}
+
+function computePlan(file: ImageFile): ImagePlan {
+  const key = createHash("sha256").update(optionsJson).update(file.format).update(file.contentHash).digest("hex").slice(0, 16);
   const formats = formatsFor[file.format];
   if (file.format === "svg") {
     const only: ImageOutput = { format: "svg", width: file.width, height: file.height, name: `${key}.svg` };
