@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { placeFile } from "../place-file.ts";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { featuredImage } from "../images/featured-image.ts";
+import { memoise } from "../memoise.ts";
+import { placeFile } from "../place-file.ts";
 import { cardPathFor, cardSize, homeCard, issueCard, seriesCard, type CardContent, type CardSite } from "../cards/card-content.ts";
 import { designCard, type CardLogo, type CardMeasures } from "../cards/card-design.ts";
 import { cardKey } from "../cards/card-key.ts";
@@ -50,10 +51,11 @@ export function cardsPlugin(eleventyConfig: EleventyConfig, options: CardsOption
   const state = contentStateFor(eleventyConfig);
   const site = siteMetadata();
   const cardSite: CardSite = { title: site.title, description: site.description, baseUrl: site.baseUrl, publisherName: site.publisher.name };
-  const date = (issue: Pick<Issue, "date">) => {
-    const parsed = parseIssueDate(issue.date);
-    return parsed ? readableDate(parsed) : issue.date;
-  };
+  const readable = memoise((text: string) => {
+    const parsed = parseIssueDate(text);
+    return parsed ? readableDate(parsed) : text;
+  });
+  const date = (issue: Pick<Issue, "date">) => readable(issue.date);
   let measures: CardMeasures | undefined;
   // Cards already in this output folder, by path, with their keys: `npm start` rebuilds place only those that changed.
   const placed = new Map<string, string>();

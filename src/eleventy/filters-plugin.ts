@@ -1,4 +1,5 @@
 import { isoDate, monthName, parseIssueDate, readableDate } from "../model/dates.ts";
+import { memoise } from "../memoise.ts";
 import type { Issue } from "../model/issue.ts";
 import { articleJsonLd, jsonForScript, publicationTime, websiteJsonLd, type JsonLdImage } from "../model/json-ld.ts";
 import { isCurrentNavItem } from "../model/navigation.ts";
@@ -29,16 +30,6 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("websiteJsonLd", (metadata: SiteMetadata, image?: JsonLdImage) => jsonForScript(websiteJsonLd(metadata, image)));
   eleventyConfig.addFilter("publicationTime", (date: string) => publicationTime(date, site.timeZone));
   eleventyConfig.addFilter("isCurrentNavItem", isCurrentNavItem);
-}
-
-/** Archive pages format the same few thousand dates over and over; luxon's formatting is not cheap. */
-function memoise(format: (text: string) => string): (text: string) => string {
-  const formatted = new Map<string, string>();
-  return (text) => {
-    let result = formatted.get(text);
-    if (result === undefined) formatted.set(text, (result = format(text)));
-    return result;
-  };
 }
 
 function requireDate(text: string) {

@@ -50,14 +50,24 @@ function earlierInspections(): Map<string, { stamp: string; result: ImageFile }>
   if (earlier) return earlier;
   earlier = new Map();
   try {
-    const saved: unknown = JSON.parse(readFileSync(path.join(imageCacheFolder(), inspectionsFile), "utf8"));
-    for (const entry of Array.isArray(saved) ? saved : []) {
+    const saved = JSON.parse(readFileSync(path.join(imageCacheFolder(), inspectionsFile), "utf8")) as Partial<SavedInspections> | null;
+    // Saved under other checks or limits: each file is checked again.
+    if (saved?.checks !== checksVersion) return earlier;
+    for (const entry of Array.isArray(saved.images) ? saved.images : []) {
       if (isSavedInspection(entry)) earlier.set(entry.path, { stamp: entry.stamp, result: entry.file });
     }
   } catch {
     // None yet, or unreadable: every image is read and hashed, as on a first build.
   }
   return earlier;
+}
+
+/** Names the checks a saved inspection passed; raise it when `inspectBytes` or the limits change. */
+const checksVersion = `1:${imageLimits.bytes}:${imageLimits.pixels}`;
+
+interface SavedInspections {
+  checks: string;
+  images: SavedInspection[];
 }
 
 interface SavedInspection {
@@ -75,6 +85,7 @@ function isSavedInspection(entry: unknown): entry is SavedInspection {
     image !== null &&
     typeof image.format === "string" &&
     image.format in formatNames &&
+    image.format !== "svg" &&
     Number.isInteger(image.width) &&
     Number.isInteger(image.height) &&
     typeof image.contentHash === "string" &&
@@ -90,14 +101,15 @@ export function saveInspections(absolutePaths: Iterable<string>): void {
   const entries: SavedInspection[] = [];
   for (const file of new Set(absolutePaths)) {
     const known = inspected.get(file);
-    if (known && !isImageFileProblem(known.result)) entries.push({ path: file, stamp: known.stamp, file: known.result });
+    // An SVG is small and its checks the likeliest to grow: it is read and checked again each build.
+    if (known && !isImageFileProblem(known.result) && known.result.format !== "svg") entries.push({ path: file, stamp: known.stamp, file: known.result });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const folder = imageCacheFolder();
   mkdirSync(folder, { recursive: true });
   const target = path.join(folder, inspectionsFile);
   const partial = `${target}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(entries));
+  writeFileSync(partial, JSON.stringify({ checks: checksVersion, images: entries } satisfies SavedInspections));
   renameSync(partial, target);
 }
 
@@ -117,7 +129,8 @@ export function inspectImageFile(absolutePath: string): ImageFile | ImageFilePro
   }
   if (!stat.isFile()) return { got: "a folder" };
   const stamp = stampOf(stat);
-  const known = inspected.get(absolutePath) ?? earlierInspections().get(absolutePath);
+  let known = inspected.get(absolutePath);
+  if (known?.stamp !== stamp) known = earlierInspections().get(absolutePath);
   if (known?.stamp === stamp) {
     if (inspected.size >= 20_000) inspected.clear();
     inspected.set(absolutePath, known);

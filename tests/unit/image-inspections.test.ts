@@ -29,10 +29,10 @@ describe("inspections saved between builds", () => {
     expect(first.inspectImageFile(file)).toEqual({ format: "png", width: 40, height: 20, contentHash: hash });
     first.saveInspections([file, path.join(dir, "never-inspected.png")]);
     const saved = JSON.parse(readFileSync(path.join(cache, first.inspectionsFile), "utf8"));
-    expect(saved).toHaveLength(1);
+    expect(saved.images).toHaveLength(1);
 
     // A saved hash unlike the file's own shows the file was not read: the stamp matched.
-    saved[0].file.contentHash = "0".repeat(64);
+    saved.images[0].file.contentHash = "0".repeat(64);
     writeFileSync(path.join(cache, first.inspectionsFile), JSON.stringify(saved));
     const second = await freshModule(cache);
     expect(second.inspectImageFile(file)).toMatchObject({ contentHash: "0".repeat(64) });
@@ -48,6 +48,26 @@ describe("inspections saved between builds", () => {
     utimesSync(file, atime, mtime);
     const third = await freshModule(cache);
     expect(third.inspectImageFile(file)).toMatchObject({ contentHash: createHash("sha256").update(other).digest("hex") });
+
+    // Saved under other checks (an older version's limits): the file is checked and hashed again.
+    third.saveInspections([file]);
+    const older = JSON.parse(readFileSync(path.join(cache, first.inspectionsFile), "utf8"));
+    older.checks = "0";
+    older.images[0].file.contentHash = "0".repeat(64);
+    writeFileSync(path.join(cache, first.inspectionsFile), JSON.stringify(older));
+    const fourth = await freshModule(cache);
+    expect(fourth.inspectImageFile(file)).toMatchObject({ contentHash: createHash("sha256").update(other).digest("hex") });
+  });
+
+  test("an SVG is not saved: it is read and checked again by every build", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "inspections-"));
+    const cache = path.join(dir, "cache");
+    const file = path.join(dir, "diagram.svg");
+    writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const module = await freshModule(cache);
+    expect(module.inspectImageFile(file)).toMatchObject({ format: "svg", width: 10 });
+    module.saveInspections([file]);
+    expect(JSON.parse(readFileSync(path.join(cache, module.inspectionsFile), "utf8")).images).toEqual([]);
   });
 
   test("a saved file that is not the expected JSON is ignored: every image is read", async () => {
