@@ -27,6 +27,12 @@ export interface ImageFileProblem {
 
 const inspected = new Map<string, { stamp: string; result: ImageFile | ImageFileProblem }>();
 
+/** Keeps an inspection in memory, forgetting all past 20,000 files so a long `npm start` stays bounded. */
+function remember(absolutePath: string, entry: { stamp: string; result: ImageFile | ImageFileProblem }): void {
+  if (inspected.size >= 20_000) inspected.clear();
+  inspected.set(absolutePath, entry);
+}
+
 /** Where encoded images are kept between builds, unless NEWSLETTER_IMAGE_CACHE names another folder. */
 export function imageCacheFolder(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.NEWSLETTER_IMAGE_CACHE || ".cache/images");
@@ -132,13 +138,11 @@ export function inspectImageFile(absolutePath: string): ImageFile | ImageFilePro
   let known = inspected.get(absolutePath);
   if (known?.stamp !== stamp) known = earlierInspections().get(absolutePath);
   if (known?.stamp === stamp) {
-    if (inspected.size >= 20_000) inspected.clear();
-    inspected.set(absolutePath, known);
+    remember(absolutePath, known);
     return known.result;
   }
   const result = inspectBytes(stat.size, () => readFileSync(absolutePath));
-  if (inspected.size >= 20_000) inspected.clear();
-  inspected.set(absolutePath, { stamp, result });
+  remember(absolutePath, { stamp, result });
   return result;
 }
 
@@ -149,9 +153,8 @@ export function inspectImageFile(absolutePath: string): ImageFile | ImageFilePro
 export function rememberImageFile(absolutePath: string, file: ImageFile): void {
   try {
     const stat = statSync(absolutePath);
-    if (inspected.size >= 20_000) inspected.clear();
     const { format, width, height, contentHash } = file;
-    inspected.set(absolutePath, { stamp: stampOf(stat), result: { format, width, height, contentHash } });
+    remember(absolutePath, { stamp: stampOf(stat), result: { format, width, height, contentHash } });
   } catch {
     // Gone since validation: the renderer reports it.
   }

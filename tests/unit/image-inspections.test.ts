@@ -16,14 +16,18 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** A scratch folder with its own image cache and a PNG of `width` x `height` written at `name`. */
+async function scratchPng(name: string, width: number, height: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), "inspections-"));
+  const file = path.join(dir, name);
+  const bytes = await sharp({ create: { width, height, channels: 3, background: "#336699" } }).png().toBuffer();
+  writeFileSync(file, bytes);
+  return { dir, cache: path.join(dir, "cache"), file, bytes, hash: createHash("sha256").update(bytes).digest("hex") };
+}
+
 describe("inspections saved between builds", () => {
   test("a build takes an unchanged image's hash from the last build's save, and reads a rewritten one again", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "inspections-"));
-    const cache = path.join(dir, "cache");
-    const file = path.join(dir, "chart.png");
-    const bytes = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#336699" } }).png().toBuffer();
-    writeFileSync(file, bytes);
-    const hash = createHash("sha256").update(bytes).digest("hex");
+    const { dir, cache, file, bytes, hash } = await scratchPng("chart.png", 40, 20);
 
     const first = await freshModule(cache);
     expect(first.inspectImageFile(file)).toEqual({ format: "png", width: 40, height: 20, contentHash: hash });
@@ -71,16 +75,12 @@ describe("inspections saved between builds", () => {
   });
 
   test("a saved file that is not the expected JSON is ignored: every image is read", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "inspections-"));
-    const cache = path.join(dir, "cache");
-    const file = path.join(dir, "chart.png");
-    const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } }).png().toBuffer();
-    writeFileSync(file, bytes);
+    const { cache, file, hash } = await scratchPng("chart.png", 8, 8);
     const module = await freshModule(cache);
     module.saveInspections([]);
     expect(existsSync(path.join(cache, module.inspectionsFile))).toBe(true);
     writeFileSync(path.join(cache, module.inspectionsFile), '[{"path": 1}, "x"');
     const again = await freshModule(cache);
-    expect(again.inspectImageFile(file)).toMatchObject({ width: 8, contentHash: createHash("sha256").update(bytes).digest("hex") });
+    expect(again.inspectImageFile(file)).toMatchObject({ width: 8, contentHash: hash });
   });
 });
